@@ -1,0 +1,60 @@
+using System;
+using System.ComponentModel;
+
+namespace SourceGen.Autodiff;
+
+/// <summary>
+/// Argument checks called by generated code before it writes anything, so a seed or gradient
+/// buffer of the wrong size fails with a message naming both sizes.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Shapes
+{
+    /// <summary>Throws unless a span or array has the length of the value it belongs to.</summary>
+    /// <param name="actual">The length that was passed, e.g. of <c>wGrad</c>.</param>
+    /// <param name="expected">The length it must have, e.g. of <c>w</c>.</param>
+    /// <param name="name">The name of the checked argument; becomes the exception's parameter name.</param>
+    /// <param name="expectedName">What the expected length belongs to, e.g. <c>w</c> or <c>the result</c>.</param>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static void RequireLength(int actual, int expected, string name, string expectedName)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException(
+                $"{name} has length {actual} but {expectedName} has length {expected}; they must have the same length.",
+                name);
+        }
+    }
+
+    /// <summary>Throws unless a tensor has the shape of the tensor it belongs to.</summary>
+    /// <param name="actual">The tensor that was passed, e.g. <c>xGrad</c>.</param>
+    /// <param name="expected">The tensor whose shape it must have, e.g. <c>x</c>.</param>
+    /// <param name="name">The name of the checked argument; becomes the exception's parameter name.</param>
+    /// <param name="expectedName">What the expected shape belongs to.</param>
+    /// <exception cref="ArgumentNullException">A tensor is null.</exception>
+    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    public static void RequireSameShape(Tensor actual, Tensor expected, string name, string expectedName)
+    {
+        ArgumentNullException.ThrowIfNull(expected, expectedName);
+        RequireShape(actual, expected.Shape, name, expectedName);
+    }
+
+    /// <summary>Throws unless a tensor has the given shape.</summary>
+    /// <param name="actual">The tensor that was passed, e.g. <c>seed</c>.</param>
+    /// <param name="expected">The shape it must have.</param>
+    /// <param name="name">The name of the checked argument; becomes the exception's parameter name.</param>
+    /// <param name="expectedName">What the expected shape belongs to, e.g. <c>the result</c>.</param>
+    /// <exception cref="ArgumentNullException">The tensor is null.</exception>
+    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    public static void RequireShape(Tensor actual, ReadOnlySpan<int> expected, string name, string expectedName)
+    {
+        ArgumentNullException.ThrowIfNull(actual, name);
+        if (!actual.Shape.SequenceEqual(expected))
+        {
+            throw new ArgumentException(
+                $"{name} has shape {actual.ShapeText} but {expectedName} has shape {ShapeFormat.Format(expected)}; "
+                + "they must have the same shape.",
+                name);
+        }
+    }
+}
