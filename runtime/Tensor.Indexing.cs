@@ -41,7 +41,7 @@ public sealed partial class Tensor
         set => _data[Offset(i, j, k)] = value;
     }
 
-    /// <summary>The element at a full index of any rank (no indices for a scalar).</summary>
+    /// <summary>The element at a full index of any rank (an empty span for a scalar; see also <see cref="ToScalar"/>).</summary>
     /// <param name="index">One index per dimension.</param>
     /// <exception cref="ArgumentException">The number of indices differs from the rank.</exception>
     /// <exception cref="IndexOutOfRangeException">An index is outside its dimension.</exception>
