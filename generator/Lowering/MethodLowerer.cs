@@ -1,13 +1,37 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGen.Autodiff.Generator.Diagnostics;
+using SourceGen.Autodiff.Generator.Model;
 
 namespace SourceGen.Autodiff.Generator.Lowering;
 
-/// <summary>Entry point of lowering: Roslyn syntax and symbols of one method to the model.</summary>
+/// <summary>
+/// Entry point of lowering, shared by the generator and the analyzer: Roslyn syntax and symbols
+/// of one [Differentiable] method to its value-equal model, or diagnostics saying why not.
+/// </summary>
 internal static class MethodLowerer
 {
     public static LoweringResult Lower(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
-        => new(null, ImmutableArray<Diagnostic>.Empty);
+    {
+        var diagnostics = new List<Diagnostic>();
+        var signature = SignatureReader.Read(method, syntax, diagnostics);
+        if (signature is null)
+        {
+            return new LoweringResult(null, diagnostics.ToImmutableArray());
+        }
+        var body = BodyLowerer.Lower(method, syntax, semanticModel, signature.Parameters, diagnostics, cancellationToken, out var resultIsVaried);
+        if (body is null)
+        {
+            return new LoweringResult(null, diagnostics.ToImmutableArray());
+        }
+        if (!resultIsVaried)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ResultIndependentOfParameters, syntax.Identifier.GetLocation(), method.Name));
+        }
+        var model = new MethodModel(signature.Namespace, signature.ContainingTypes, method.Name, signature.Accessibility, signature.Parameters, signature.Result, body);
+        return new LoweringResult(model, diagnostics.ToImmutableArray());
+    }
 }

@@ -1,4 +1,66 @@
+using SourceGen.Autodiff.Generator.IR;
+
 namespace SourceGen.Autodiff.Generator.Model;
 
-/// <summary>Placeholder; replaced by the real value-equal model.</summary>
-internal sealed record MethodModel(string Name);
+/// <summary>
+/// Everything the generator needs to know about one [Differentiable] method, as values only
+/// (no symbols, syntax nodes or locations), so unchanged methods are cached between edits.
+/// </summary>
+internal sealed record MethodModel(
+    string Namespace,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string Name,
+    string Accessibility,
+    EquatableArray<ParameterModel> Parameters,
+    ResultModel Result,
+    MethodBody Body)
+{
+    /// <summary>Deterministic hint name: Namespace.Type.Method.g.cs.</summary>
+    public string HintName
+    {
+        get
+        {
+            var prefix = Namespace.Length == 0 ? "" : Namespace + ".";
+            var types = string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, t => t.Name));
+            return $"{prefix}{types}.{Name}.g.cs";
+        }
+    }
+}
+
+/// <summary>One enclosing type declaration, outermost first: keyword ("class", "struct", "record", "record struct") and name with type parameters.</summary>
+internal sealed record ContainingTypeModel(string Keyword, string Name, bool IsStatic);
+
+/// <summary>A parameter of the differentiated method and what role it plays.</summary>
+internal sealed record ParameterModel(string Name, ParameterKind Kind, ScalarType ElementType, bool NoGradient)
+{
+    /// <summary>Gets a gradient buffer: a real scalar, array, span or tensor input without [NoGradient].</summary>
+    public bool IsDifferentiable => !NoGradient && ElementType.IsReal() && Kind != ParameterKind.OutputSpan;
+
+    public bool IsAggregate => Kind is ParameterKind.Array or ParameterKind.ReadOnlySpan or ParameterKind.OutputSpan or ParameterKind.Tensor;
+}
+
+internal enum ParameterKind
+{
+    /// <summary>double, float, int, long or bool, by value.</summary>
+    Scalar,
+    /// <summary>double[] or float[] input.</summary>
+    Array,
+    /// <summary>ReadOnlySpan of double or float.</summary>
+    ReadOnlySpan,
+    /// <summary>Span of double or float: an output the method writes.</summary>
+    OutputSpan,
+    /// <summary>The runtime's Tensor.</summary>
+    Tensor,
+}
+
+/// <summary>What the method returns.</summary>
+internal sealed record ResultModel(ResultKind Kind, ScalarType ElementType);
+
+internal enum ResultKind
+{
+    Scalar,
+    Array,
+    Tensor,
+    /// <summary>void: results are written into Span output parameters.</summary>
+    Void,
+}

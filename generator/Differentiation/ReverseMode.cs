@@ -1,0 +1,323 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SourceGen.Autodiff.Generator.IR;
+using SourceGen.Autodiff.Generator.Model;
+
+namespace SourceGen.Autodiff.Generator.Differentiation;
+
+/// <summary>
+/// The reverse-mode transform of straight-line SSA code. Statements are visited last to first;
+/// when a value's definition is reached every use has contributed its term, so its adjoint is
+/// the (simplified) sum of those terms, pushed through the definition with the derivative rules.
+/// Whole-tensor expressions become one loop over flat elements.
+/// </summary>
+internal sealed class ReverseMode
+{
+    public const string Seed = "seed";
+
+    private readonly MethodModel _method;
+    private readonly NameAllocator _names;
+    private readonly Dictionary<string, TensorExpr> _tensorLets = new();
+    private readonly Dictionary<string, ParameterModel> _parameters;
+    private ActivityAnalysis _activity = null!;
+    private List<BackwardStatement> _out = new();
+    private AdjointSink _sink = new();
+
+    private ReverseMode(MethodModel method)
+    {
+        _method = method;
+        _parameters = method.Parameters.ToDictionary(p => p.Name);
+        _names = new NameAllocator(method.Body.UsedNames.Concat(ReservedNames(method)));
+    }
+
+    public static IEnumerable<string> ReservedNames(MethodModel method) =>
+        new[] { Seed, "pullback" }.Concat(method.Parameters.Select(p => GradientName(p.Name)));
+
+    public static string GradientName(string parameter) => parameter + "Grad";
+
+    public static BackwardProgram Differentiate(MethodModel method) => new ReverseMode(method).Run();
+
+    private BackwardProgram Run()
+    {
+        var forward = ForwardPreparation.Prepare(_method, _names, out var resultName);
+        _activity = new ActivityAnalysis(_method, forward);
+        foreach (var tensorLet in forward.OfType<TensorLet>())
+        {
+            _tensorLets[tensorLet.Name] = tensorLet.Value;
+        }
+        var finalStores = FinalOutputStores(forward);
+
+        for (var i = forward.Count - 1; i >= 0; i--)
+        {
+            switch (forward[i])
+            {
+                case Return { Scalar: Variable v }:
+                    if (_activity.IsVaried(v))
+                    {
+                        _sink.AddScalar(v.Name, new Variable(Seed, v.Type));
+                    }
+                    break;
+                case Return { Tensor: TensorRef tensor }:
+                    if (_activity.IsVaried(tensor))
+                    {
+                        ElementwiseLoop(tensor, elementAdjoint: null);
+                    }
+                    break;
+                case Store store when finalStores.Contains(store):
+                    var seedElement = new ElementLoad(Seed, store.Indices, store.Value.Type);
+                    Propagate(store.Value, seedElement, store.Aggregate + "Bar" + string.Concat(store.Indices.Select(IndexText)));
+                    break;
+                case Let let when let.Value.Type.IsReal():
+                    var terms = _sink.TakeScalar(let.Name);
+                    if (terms is not null)
+                    {
+                        Propagate(let.Value, Build.Sum(terms, let.Value.Type), let.Name + "Bar", let.Name);
+                    }
+                    break;
+            }
+        }
+
+        foreach (var parameter in _method.Parameters.Where(p => p.IsDifferentiable && p.Kind == ParameterKind.Scalar))
+        {
+            var terms = _sink.TakeScalar(parameter.Name);
+            if (terms is not null)
+            {
+                _out.Add(new AccumulateScalarGradient(GradientName(parameter.Name), Build.Sum(terms, parameter.ElementType)));
+            }
+        }
+        foreach (var (buffer, indices, terms) in _sink.Elements.OrderBy(e => e.Buffer, System.StringComparer.Ordinal).ThenBy(e => string.Join(",", e.Indices.Select(IndexText)), System.StringComparer.Ordinal))
+        {
+            _out.Add(new AccumulateElementGradient(buffer, indices, Build.Sum(terms, ScalarType.Double)));
+        }
+
+        var captured = CapturedValues(forward);
+        return new BackwardProgram(_method, forward.ToEquatableArray(), _out.ToEquatableArray(), captured, resultName);
+    }
+
+    private static string IndexText(Expr index) =>
+        index is Constant c ? c.Value.ToString(CultureInfo.InvariantCulture) : "i";
+
+    /// <summary>The last store to each element of the result (earlier ones are overwritten: their adjoint is zero).</summary>
+    private HashSet<Store> FinalOutputStores(List<Statement> forward)
+    {
+        var outputs = new HashSet<string>(_method.Parameters.Where(p => p.Kind == ParameterKind.OutputSpan).Select(p => p.Name));
+        if (forward.LastOrDefault() is Return { Aggregate: { } returned })
+        {
+            outputs.Add(returned);
+        }
+        var seen = new HashSet<(string, EquatableArray<Expr>)>();
+        var final = new HashSet<Store>(ReferenceComparer<Store>.Instance);
+        for (var i = forward.Count - 1; i >= 0; i--)
+        {
+            if (forward[i] is Store store && outputs.Contains(store.Aggregate) && seen.Add((store.Aggregate, store.Indices)))
+            {
+                final.Add(store);
+            }
+        }
+        return final;
+    }
+
+    /// <summary>Sends adjoint <paramref name="adjoint"/> of <paramref name="expr"/> into its operands.</summary>
+    private void Propagate(Expr expr, Expr adjoint, string hint, string? resultName = null)
+    {
+        if (!_activity.IsVaried(expr))
+        {
+            return;
+        }
+        if (adjoint is not (Variable or Constant) && VariedLeaves(expr) > 1)
+        {
+            var name = _names.Fresh(hint);
+            _out.Add(new DeclareValue(name, adjoint));
+            adjoint = new Variable(name, adjoint.Type);
+        }
+        switch (expr)
+        {
+            case Variable v:
+                _sink.AddScalar(v.Name, adjoint);
+                break;
+            case ElementLoad load when _tensorLets.ContainsKey(load.Aggregate):
+                Propagate(ElementOf(new TensorRef(load.Aggregate), i => new ElementLoad(ParameterOf(load.Aggregate), load.Indices, ScalarType.Double), load.Indices), adjoint, hint);
+                break;
+            case ElementLoad load:
+                _sink.AddElement(GradientName(load.Aggregate), load.Indices, adjoint);
+                break;
+            case FlatElement element:
+                _sink.AddFlat(element.Tensor, adjoint);
+                break;
+            case Unary { Op: UnaryOp.Negate } negate:
+                Propagate(negate.Operand, Build.Negate(adjoint), hint);
+                break;
+            case Binary binary:
+                foreach (var (operand, partial) in DerivativeRules.OfBinary(binary, adjoint))
+                {
+                    Propagate(operand, partial, hint);
+                }
+                break;
+            case Convert convert when convert.Operand.Type.IsReal():
+                Propagate(convert.Operand, adjoint, hint);
+                break;
+            case MathCall call:
+                var value = resultName is not null ? new Variable(resultName, call.Type) : (Expr)call;
+                foreach (var (operand, partial) in DerivativeRules.OfCall(call, value, adjoint))
+                {
+                    Propagate(operand, partial, hint);
+                }
+                break;
+            case TensorSum sum:
+                ElementwiseLoop(sum.Tensor, adjoint);
+                break;
+        }
+    }
+
+    private int VariedLeaves(Expr expr)
+    {
+        var count = 0;
+        ExprRewriter.Walk(expr, e =>
+        {
+            if (e is Variable or ElementLoad or FlatElement or TensorSum && _activity.IsVaried(e))
+            {
+                count++;
+            }
+        });
+        return count;
+    }
+
+    /// <summary>The tensor parameter a chain of tensor locals ultimately reads, for element access.</summary>
+    private string ParameterOf(string tensor) => tensor;
+
+    /// <summary>
+    /// The scalar expression for one element of a whole-tensor expression: tensor locals are
+    /// expanded (they are pure elementwise functions of the inputs), tensor inputs become
+    /// <paramref name="element"/> reads.
+    /// </summary>
+    private Expr ElementOf(TensorExpr tensor, System.Func<string, Expr> element, EquatableArray<Expr> indices) => tensor switch
+    {
+        TensorRef r when _tensorLets.TryGetValue(r.Name, out var value) => ElementOf(value, element, indices),
+        TensorRef r => indices.Count > 0 ? new ElementLoad(r.Name, indices, ScalarType.Double) : element(r.Name),
+        TensorScalar s => s.Value,
+        TensorBinary b => Build.Binary(b.Op, ElementOf(b.Left, element, indices), ElementOf(b.Right, element, indices)),
+        TensorNegate n => Build.Negate(ElementOf(n.Operand, element, indices)),
+        _ => Build.Real(0),
+    };
+
+    private string? FirstInput(TensorExpr tensor) => tensor switch
+    {
+        TensorRef r when _tensorLets.TryGetValue(r.Name, out var value) => FirstInput(value),
+        TensorRef r => r.Name,
+        TensorBinary b => FirstInput(b.Left) ?? FirstInput(b.Right),
+        TensorNegate n => FirstInput(n.Operand),
+        _ => null,
+    };
+
+    /// <summary>
+    /// One loop over the flat elements: the adjoint of each element is the seed's element (a
+    /// returned tensor) or <paramref name="elementAdjoint"/> (a Sum). Contributions to scalars
+    /// are summed in accumulators declared before the loop.
+    /// </summary>
+    private void ElementwiseLoop(TensorExpr tensor, Expr? elementAdjoint)
+    {
+        var index = _names.Fresh("i");
+        var body = ElementOf(tensor, name => new FlatElement(name, index), EquatableArray<Expr>.Empty);
+        var outerOut = _out;
+        var outerSink = _sink;
+        _out = new List<BackwardStatement>();
+        _sink = new AdjointSink();
+
+        Propagate(body, elementAdjoint ?? new FlatElement(Seed, index), "elementBar");
+
+        foreach (var tensorName in _sink.FlatOrder)
+        {
+            _out.Add(new AccumulateElementGradient(GradientName(tensorName), EquatableArray.Create<Expr>(new Variable(index, ScalarType.Int)), Build.Sum(_sink.Flat[tensorName], ScalarType.Double)));
+        }
+        var accumulators = new List<string>();
+        foreach (var name in _sink.ScalarOrder.ToList())
+        {
+            var accumulator = _names.Fresh(name + "BarSum");
+            accumulators.Add(accumulator);
+            _out.Add(new AccumulateLocal(accumulator, Build.Sum(_sink.Scalars[name], ScalarType.Double)));
+            outerSink.AddScalar(name, new Variable(accumulator, ScalarType.Double));
+        }
+        foreach (var (buffer, indices, terms) in _sink.Elements)
+        {
+            var accumulator = _names.Fresh(buffer + "Sum");
+            accumulators.Add(accumulator);
+            _out.Add(new AccumulateLocal(accumulator, Build.Sum(terms, ScalarType.Double)));
+            outerSink.AddElement(buffer, indices, new Variable(accumulator, ScalarType.Double));
+        }
+
+        var read = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var statement in _out)
+        {
+            foreach (var expr in ExpressionsOf(statement))
+            {
+                ExprRewriter.Walk(expr, e =>
+                {
+                    if (e is FlatElement f)
+                    {
+                        read.Add(f.Tensor);
+                    }
+                });
+            }
+        }
+        var loop = new ElementLoop(index, FirstInput(tensor) ?? Seed, accumulators.ToEquatableArray(), read.ToEquatableArray(),
+            _sink.FlatOrder.Select(GradientName).ToEquatableArray(), _out.ToEquatableArray());
+        _out = outerOut;
+        _sink = outerSink;
+        _out.Add(loop);
+    }
+
+    private static IEnumerable<Expr> ExpressionsOf(BackwardStatement statement)
+    {
+        switch (statement)
+        {
+            case DeclareValue d: yield return d.Value; break;
+            case AccumulateScalarGradient s: yield return s.Value; break;
+            case AccumulateElementGradient e:
+                yield return e.Value;
+                foreach (var i in e.Indices) { yield return i; }
+                break;
+            case AccumulateLocal l: yield return l.Value; break;
+            case ElementLoop loop:
+                foreach (var inner in loop.Body)
+                {
+                    foreach (var expr in ExpressionsOf(inner)) { yield return expr; }
+                }
+                break;
+        }
+    }
+
+    /// <summary>Forward values and inputs the reverse sweep reads: what a pullback must keep.</summary>
+    private EquatableArray<string> CapturedValues(List<Statement> forward)
+    {
+        var forwardNames = new HashSet<string>(forward.OfType<Let>().Select(l => l.Name));
+        forwardNames.UnionWith(_method.Parameters.Select(p => p.Name));
+        var captured = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var statement in _out)
+        {
+            foreach (var expr in ExpressionsOf(statement))
+            {
+                ExprRewriter.Walk(expr, e =>
+                {
+                    var name = e switch
+                    {
+                        Variable v => v.Name,
+                        ElementLoad l => l.Aggregate,
+                        FlatElement f => f.Tensor,
+                        LengthOf l => l.Aggregate,
+                        _ => null,
+                    };
+                    if (name is not null && forwardNames.Contains(name))
+                    {
+                        captured.Add(name);
+                    }
+                });
+            }
+            if (statement is ElementLoop loop && forwardNames.Contains(loop.LengthOf))
+            {
+                captured.Add(loop.LengthOf);
+            }
+        }
+        return captured.ToEquatableArray();
+    }
+}

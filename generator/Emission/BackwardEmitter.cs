@@ -1,0 +1,43 @@
+using System.Linq;
+using SourceGen.Autodiff.Generator.Differentiation;
+using SourceGen.Autodiff.Generator.Model;
+
+namespace SourceGen.Autodiff.Generator.Emission;
+
+/// <summary>MBackward: runs M and adds the seed-weighted gradient into the buffers.</summary>
+internal static class BackwardEmitter
+{
+    public static void Emit(IndentedWriter writer, BackwardProgram program)
+    {
+        var method = program.Method;
+        var parameters = SourceEmitter.Parameters(method).Append(SourceEmitter.SeedParameter(method)).Concat(SourceEmitter.Buffers(method));
+        writer.Line("/// <summary>");
+        writer.Line($"/// Runs <see cref=\"{method.Name}\"/> and adds <c>seed</c>-weighted gradients (the vector-Jacobian product) into the gradient buffers.");
+        writer.Line("/// Buffers accumulate: clear them to start over.");
+        writer.Line("/// </summary>");
+        writer.Line(SourceEmitter.GeneratedCodeAttribute);
+        writer.Open($"{method.Accessibility} static {TypeNames.Result(method.Result)} {method.Name}Backward({string.Join(", ", parameters)})");
+        SourceEmitter.BufferChecks(writer, method);
+        var output = SourceEmitter.OutputName(method);
+        if (method.Result.Kind == ResultKind.Void && output is not null)
+        {
+            SourceEmitter.SeedCheck(writer, method, output);
+        }
+        StatementPrinter.Forward(writer, program.Forward);
+        if (method.Result.Kind is ResultKind.Array or ResultKind.Tensor && program.ResultName is not null)
+        {
+            SourceEmitter.SeedCheck(writer, method, program.ResultName);
+        }
+        if (program.Reverse.Count > 0)
+        {
+            writer.Line();
+            writer.Line("// Reverse sweep.");
+            StatementPrinter.Reverse(writer, program.Reverse, SourceEmitter.TensorNames(method));
+        }
+        if (method.Result.Kind != ResultKind.Void)
+        {
+            writer.Line($"return {program.ResultName};");
+        }
+        writer.Close();
+    }
+}

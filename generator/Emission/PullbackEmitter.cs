@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.Linq;
+using SourceGen.Autodiff.Generator.Differentiation;
+using SourceGen.Autodiff.Generator.IR;
+using SourceGen.Autodiff.Generator.Model;
+
+namespace SourceGen.Autodiff.Generator.Emission;
+
+/// <summary>
+/// MPullback: the forward sweep runs once in the constructor of MPullbackResult, which keeps
+/// exactly the values the reverse sweep reads (inputs are copied); Backward may be called any
+/// number of times (PyTorch's retain_graph=True).
+/// </summary>
+internal static class PullbackEmitter
+{
+    private const string OutputLength = "outputLength";
+
+    public static string ClassName(MethodModel method) => method.Name + "PullbackResult";
+
+    public static void Emit(IndentedWriter writer, BackwardProgram program)
+    {
+        var method = program.Method;
+        var className = ClassName(method);
+        var arguments = string.Join(", ", method.Parameters.Select(p => p.Name));
+
+        writer.Line("/// <summary>");
+        writer.Line($"/// Runs <see cref=\"{method.Name}\"/> once and keeps what its backward sweep needs: call Backward with any number of seeds.");
+        writer.Line("/// </summary>");
+        writer.Line(SourceEmitter.GeneratedCodeAttribute);
+        writer.Line($"{method.Accessibility} static {className} {method.Name}Pullback({string.Join(", ", SourceEmitter.Parameters(method))}) => new {className}({arguments});");
+        writer.Line();
+
+        var parameters = method.Parameters.ToDictionary(p => p.Name);
+        var capturedParameters = method.Parameters
+            .Where(p => p.Kind != ParameterKind.OutputSpan && (program.CapturedValues.Contains(p.Name) || p.IsDifferentiable && p.IsAggregate))
+            .ToList();
+        var lets = program.Forward.OfType<Let>().ToDictionary(l => l.Name);
+        var capturedLets = program.CapturedValues.Where(lets.ContainsKey).ToList();
+        var output = SourceEmitter.OutputName(method);
+
+        writer.Line($"/// <summary>The forward result of <see cref=\"{method.Name}\"/> and its pullback.</summary>");
+        writer.Line(SourceEmitter.GeneratedCodeAttribute);
+        writer.Open($"{method.Accessibility} sealed class {className}");
+        foreach (var p in capturedParameters)
+        {
+            writer.Line($"private readonly {StoredType(p)} {p.Name};");
+        }
+        foreach (var name in capturedLets)
+        {
+            writer.Line($"private readonly {lets[name].Value.Type.Keyword()} {name};");
+        }
+        if (output is not null)
+        {
+            writer.Line($"private readonly int {OutputLength};");
+        }
+        writer.Line();
+
+        writer.Open($"internal {className}({string.Join(", ", SourceEmitter.Parameters(method))})");
+        StatementPrinter.Forward(writer, program.Forward, new HashSet<string>(capturedLets));
+        if (method.Result.Kind != ResultKind.Void)
+        {
+            writer.Line($"Value = {program.ResultName};");
+        }
+        if (output is not null)
+        {
+            writer.Line($"this.{OutputLength} = {output}.Length;");
+        }
+        foreach (var p in capturedParameters)
+        {
+            writer.Line($"this.{p.Name} = {Copy(p)};");
+        }
+        writer.Close();
+
+        if (method.Result.Kind != ResultKind.Void)
+        {
+            writer.Line();
+            writer.Line($"/// <summary>What <see cref=\"{method.Name}\"/> returned.</summary>");
+            writer.Line($"public {TypeNames.Result(method.Result)} Value {{ get; }}");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>Adds <c>seed</c>-weighted gradients into the buffers, as the Backward method does.</summary>");
+        var backwardParameters = new[] { SourceEmitter.SeedParameter(method) }.Concat(SourceEmitter.Buffers(method));
+        writer.Open($"public void Backward({string.Join(", ", backwardParameters)})");
+        SourceEmitter.BufferChecks(writer, method);
+        if (method.Result.Kind == ResultKind.Void)
+        {
+            writer.Line($"{TypeNames.Shapes}.RequireLength({ReverseMode.Seed}.Length, {OutputLength}, nameof({ReverseMode.Seed}), \"the result\");");
+        }
+        else
+        {
+            SourceEmitter.SeedCheck(writer, method, "Value");
+        }
+        StatementPrinter.Reverse(writer, program.Reverse, SourceEmitter.TensorNames(method));
+        writer.Close();
+        writer.Close();
+    }
+
+    /// <summary>Inputs are kept as copies: a caller changing its array later must not change the gradient.</summary>
+    private static string StoredType(ParameterModel p) => p.Kind switch
+    {
+        ParameterKind.Scalar => p.ElementType.Keyword(),
+        ParameterKind.Tensor => TypeNames.Tensor,
+        _ => p.ElementType.Keyword() + "[]",
+    };
+
+    private static string Copy(ParameterModel p) => p.Kind switch
+    {
+        ParameterKind.Scalar => p.Name,
+        ParameterKind.Tensor => p.Name + ".Clone()",
+        _ => p.Name + ".ToArray()",
+    };
+}

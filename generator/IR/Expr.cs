@@ -1,0 +1,48 @@
+using SourceGen.Autodiff.Generator.Model;
+
+namespace SourceGen.Autodiff.Generator.IR;
+
+/// <summary>
+/// A scalar expression of the IR: a tree of value-equal records. Every node knows its type;
+/// variables are SSA names (each assignment in the source makes a new one).
+/// </summary>
+internal abstract record Expr(ScalarType Type);
+
+/// <summary>A numeric or boolean literal (booleans are 0 and 1).</summary>
+internal sealed record Constant(double Value, ScalarType Type) : Expr(Type);
+
+/// <summary>An SSA value: a parameter, a local's version, or a temporary.</summary>
+internal sealed record Variable(string Name, ScalarType Type) : Expr(Type);
+
+/// <summary>StopGradient passes its operand's value through and blocks its derivative (Gradient.Stop).</summary>
+internal enum UnaryOp { Negate, Not, StopGradient }
+
+internal sealed record Unary(UnaryOp Op, Expr Operand, ScalarType Type) : Expr(Type);
+
+internal enum BinaryOp { Add, Subtract, Multiply, Divide, Remainder, Less, LessOrEqual, Greater, GreaterOrEqual, Equal, NotEqual, And, Or }
+
+internal sealed record Binary(BinaryOp Op, Expr Left, Expr Right, ScalarType Type) : Expr(Type);
+
+/// <summary><c>c ? a : b</c>; derivative rules use it for Abs, Max, Min and Clamp.</summary>
+internal sealed record Conditional(Expr Condition, Expr WhenTrue, Expr WhenFalse, ScalarType Type) : Expr(Type);
+
+/// <summary>A call to a function of <see cref="MathFunction"/> (Math or MathF).</summary>
+internal sealed record MathCall(MathFunction Function, EquatableArray<Expr> Arguments, ScalarType Type) : Expr(Type);
+
+/// <summary><c>a[i]</c>, <c>a[i, j]</c>: an element of a parameter or local array, span or tensor.</summary>
+internal sealed record ElementLoad(string Aggregate, EquatableArray<Expr> Indices, ScalarType Type) : Expr(Type);
+
+/// <summary><c>a.Length</c> of an array, span or tensor.</summary>
+internal sealed record LengthOf(string Aggregate) : Expr(ScalarType.Int);
+
+/// <summary>A numeric conversion (a cast, or an implicit int to double conversion).</summary>
+internal sealed record Convert(Expr Operand, ScalarType Type) : Expr(Type);
+
+/// <summary><c>t.Sum()</c> of a whole-tensor expression.</summary>
+internal sealed record TensorSum(TensorExpr Tensor) : Expr(ScalarType.Double);
+
+/// <summary>
+/// Element <c>Index</c> (a flat, row-major index variable) of a tensor: appears only inside
+/// elementwise loops that differentiation builds from whole-tensor expressions.
+/// </summary>
+internal sealed record FlatElement(string Tensor, string Index) : Expr(ScalarType.Double);

@@ -1,0 +1,410 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SourceGen.Autodiff.Generator.Diagnostics;
+using SourceGen.Autodiff.Generator.IR;
+using SourceGen.Autodiff.Generator.Model;
+
+namespace SourceGen.Autodiff.Generator.Lowering;
+
+/// <summary>Scalar expressions and element reads.</summary>
+internal sealed partial class BodyLowerer
+{
+    private Expr? LowerScalar(IOperation operation)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (operation.Type is null || !KnownTypes.TryGetScalar(operation.Type, out var type))
+        {
+            Unsupported(operation, $"a value of type '{operation.Type?.ToDisplayString() ?? "?"}' cannot be used here; a scalar (double, int, long or bool) is expected");
+            return null;
+        }
+        if (type == ScalarType.Float)
+        {
+            Unsupported(operation, "float arithmetic is not supported yet; use double");
+            return null;
+        }
+        if (operation.ConstantValue is { HasValue: true, Value: var constant })
+        {
+            return constant switch
+            {
+                bool b => new Constant(b ? 1 : 0, ScalarType.Bool),
+                double d => new Constant(d, type),
+                float f => new Constant(f, type),
+                int i => new Constant(i, type),
+                long l => new Constant(l, type),
+                _ => UnsupportedValue(operation, "this constant's type is not supported"),
+            };
+        }
+        switch (operation)
+        {
+            case IParameterReferenceOperation parameter when _scalars.TryGetValue(parameter.Parameter, out var variable):
+                return variable;
+            case ILocalReferenceOperation local when _scalars.TryGetValue(local.Local, out var variable):
+                return variable;
+            case IConversionOperation conversion:
+                return LowerConversion(conversion, type);
+            case IBinaryOperation binary when binary.OperatorMethod is null:
+                return LowerBinary(binary);
+            case IUnaryOperation unary when unary.OperatorMethod is null:
+                return LowerUnary(unary, type);
+            case IInvocationOperation invocation:
+                return LowerInvocation(invocation, type);
+            case IFieldReferenceOperation { Field.IsStatic: true, Field.IsReadOnly: true } field:
+                // A static readonly field is data: read as is, never differentiated.
+                return new Variable(QualifiedName(field.Field), type);
+            case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance }:
+                return LowerLength(operation, instance);
+            case IConditionalOperation:
+                return UnsupportedValue(operation, "the conditional operator '?:' is not supported yet; use Math.Max, Math.Min, Math.Abs or Math.Clamp");
+            default:
+                if (TryGetElementAccess(operation, out var aggregate, out var indices))
+                {
+                    return LoadElement(operation, aggregate!, indices!, type);
+                }
+                return UnsupportedValue(operation, "this kind of expression is not part of the differentiable subset (arithmetic, Math functions, element reads, locals and parameters)");
+        }
+    }
+
+    private Expr? UnsupportedValue(IOperation operation, string why)
+    {
+        Unsupported(operation, why);
+        return null;
+    }
+
+    private static string QualifiedName(ISymbol symbol) =>
+        symbol.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + symbol.Name;
+
+    private Expr? LowerConversion(IConversionOperation conversion, ScalarType type)
+    {
+        if (conversion.OperatorMethod is not null)
+        {
+            return UnsupportedValue(conversion, "user-defined conversions cannot be differentiated");
+        }
+        var operand = LowerScalar(conversion.Operand);
+        if (operand is null)
+        {
+            return null;
+        }
+        if (operand.Type.IsReal() && !type.IsReal() && IsVaried(operand))
+        {
+            Report(DiagnosticDescriptors.ZeroDerivative, conversion.Syntax.GetLocation(), $"({type.Keyword()})");
+        }
+        return Build.Convert(operand, type);
+    }
+
+    private Expr? LowerBinary(IBinaryOperation binary)
+    {
+        var op = ToBinaryOp(binary.OperatorKind);
+        if (op is null)
+        {
+            return UnsupportedValue(binary, $"the operator '{binary.OperatorKind}' is not supported");
+        }
+        var left = LowerScalar(binary.LeftOperand);
+        var right = LowerScalar(binary.RightOperand);
+        if (left is null || right is null)
+        {
+            return null;
+        }
+        if (op == BinaryOp.Remainder && left.Type.IsReal())
+        {
+            return UnsupportedValue(binary, "'%' on real values is not supported; use Math.Floor to write it out");
+        }
+        if (op.Value.IsComparison() && (IsVaried(left) || IsVaried(right)))
+        {
+            Report(DiagnosticDescriptors.ZeroDerivative, binary.Syntax.GetLocation(), "a comparison used as a value");
+        }
+        return Build.Exact(op.Value, left, right);
+    }
+
+    private static BinaryOp? ToBinaryOp(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.Add => BinaryOp.Add,
+        BinaryOperatorKind.Subtract => BinaryOp.Subtract,
+        BinaryOperatorKind.Multiply => BinaryOp.Multiply,
+        BinaryOperatorKind.Divide => BinaryOp.Divide,
+        BinaryOperatorKind.Remainder => BinaryOp.Remainder,
+        BinaryOperatorKind.LessThan => BinaryOp.Less,
+        BinaryOperatorKind.LessThanOrEqual => BinaryOp.LessOrEqual,
+        BinaryOperatorKind.GreaterThan => BinaryOp.Greater,
+        BinaryOperatorKind.GreaterThanOrEqual => BinaryOp.GreaterOrEqual,
+        BinaryOperatorKind.Equals => BinaryOp.Equal,
+        BinaryOperatorKind.NotEquals => BinaryOp.NotEqual,
+        BinaryOperatorKind.ConditionalAnd => BinaryOp.And,
+        BinaryOperatorKind.ConditionalOr => BinaryOp.Or,
+        _ => null,
+    };
+
+    private Expr? LowerUnary(IUnaryOperation unary, ScalarType type)
+    {
+        var operand = LowerScalar(unary.Operand);
+        if (operand is null)
+        {
+            return null;
+        }
+        return unary.OperatorKind switch
+        {
+            UnaryOperatorKind.Plus => operand,
+            UnaryOperatorKind.Minus => Build.ExactNegate(operand),
+            UnaryOperatorKind.Not => new Unary(UnaryOp.Not, operand, type),
+            _ => UnsupportedValue(unary, $"the operator '{unary.OperatorKind}' is not supported"),
+        };
+    }
+
+    private Expr? LowerInvocation(IInvocationOperation invocation, ScalarType type)
+    {
+        var target = invocation.TargetMethod;
+        if (KnownTypes.IsMathType(target.ContainingType))
+        {
+            if (!MathFunctions.TryGet(target.Name, invocation.Arguments.Length, out var function))
+            {
+                return UnsupportedValue(invocation, $"'{target.ContainingType.Name}.{target.Name}' has no derivative rule; supported: Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh, Exp, Log, Log10, Log2, Sqrt, Cbrt, Pow, Abs, Max, Min, Clamp, Floor, Ceiling, Round, Truncate, Sign");
+            }
+            var arguments = new List<Expr>();
+            foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+            {
+                var lowered = LowerScalar(argument.Value);
+                if (lowered is null)
+                {
+                    return null;
+                }
+                arguments.Add(lowered);
+            }
+            if (MathFunctions.HasZeroDerivative(function) && arguments.Any(IsVaried))
+            {
+                Report(DiagnosticDescriptors.ZeroDerivative, invocation.Syntax.GetLocation(), $"{target.ContainingType.Name}.{target.Name}");
+            }
+            return Build.Call(function, arguments.ToEquatableArray(), type);
+        }
+        if (target.Name == "Sum" && KnownTypes.IsTensor(target.ContainingType) && invocation.Instance is { } instance)
+        {
+            var tensor = LowerTensor(instance);
+            return tensor is null ? null : new TensorSum(tensor);
+        }
+        if (target.Name == "Stop" && KnownTypes.IsRuntimeType(target.ContainingType, "Gradient") && invocation.Arguments.Length == 1)
+        {
+            var operand = LowerScalar(invocation.Arguments[0].Value);
+            return operand is null ? null : new Unary(UnaryOp.StopGradient, operand, operand.Type);
+        }
+        if (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypes.DifferentiableAttribute))
+        {
+            return UnsupportedValue(invocation, "calls to other [Differentiable] methods are not supported yet; inline the callee's body");
+        }
+        var activeArgument = invocation.Arguments.FirstOrDefault(a => a.Value.Type is { } t && (t.SpecialType == SpecialType.System_Double || KnownTypes.IsTensor(t)));
+        Report(DiagnosticDescriptors.CallWithoutDerivative, invocation.Syntax.GetLocation(),
+            target.ContainingType.Name + "." + target.Name, activeArgument?.Syntax.ToString() ?? "the argument");
+        return null;
+    }
+
+    private Expr? LowerLength(IOperation operation, IOperation instance)
+    {
+        var stripped = StripConversions(instance);
+        var symbol = stripped switch
+        {
+            IParameterReferenceOperation p => (ISymbol)p.Parameter,
+            ILocalReferenceOperation l => l.Local,
+            _ => null,
+        };
+        if (symbol is not null && _aggregates.TryGetValue(symbol, out var aggregate))
+        {
+            return new LengthOf(aggregate.Name);
+        }
+        return UnsupportedValue(operation, "'Length' is supported on parameters and locals that are arrays, spans or tensors");
+    }
+
+    /// <summary>Recognizes <c>a[i]</c> on arrays, and indexers of spans and tensors.</summary>
+    private static bool TryGetElementAccess(IOperation operation, out IOperation? aggregate, out IReadOnlyList<IOperation>? indices)
+    {
+        switch (operation)
+        {
+            case IArrayElementReferenceOperation array:
+                aggregate = array.ArrayReference;
+                indices = array.Indices;
+                return true;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance } indexer
+                when instance.Type is { } type && (KnownTypes.IsTensor(type) || KnownTypes.TryGetSpan(type, out _, out _)):
+                aggregate = instance;
+                indices = indexer.Arguments.Select(a => a.Value).ToList();
+                return true;
+            default:
+                aggregate = null;
+                indices = null;
+                return false;
+        }
+    }
+
+    private AggregateInfo? ResolveAggregate(IOperation operation)
+    {
+        var symbol = StripConversions(operation) switch
+        {
+            IParameterReferenceOperation p => (ISymbol)p.Parameter,
+            ILocalReferenceOperation l => l.Local,
+            _ => null,
+        };
+        if (symbol is not null && _aggregates.TryGetValue(symbol, out var aggregate))
+        {
+            return aggregate;
+        }
+        Unsupported(operation, "elements can be read from parameters and locals that are arrays, spans or tensors");
+        return null;
+    }
+
+    private List<Expr>? LowerIndices(IReadOnlyList<IOperation> indices)
+    {
+        var lowered = new List<Expr>();
+        foreach (var index in indices)
+        {
+            if (index is IOperation { Type: { } t } && t.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64))
+            {
+                Unsupported(index, "indices must be int values");
+                return null;
+            }
+            var value = LowerScalar(index);
+            if (value is null)
+            {
+                return null;
+            }
+            lowered.Add(value);
+        }
+        return lowered;
+    }
+
+    private static string? ConstantKey(List<Expr> indices) =>
+        indices.All(i => i is Constant) ? string.Join(",", indices.Select(i => ((Constant)i).Value.ToString(System.Globalization.CultureInfo.InvariantCulture))) : null;
+
+    private Expr? LoadElement(IOperation operation, IOperation aggregateOperation, IReadOnlyList<IOperation> indexOperations, ScalarType type)
+    {
+        var aggregate = ResolveAggregate(aggregateOperation);
+        var indices = aggregate is null ? null : LowerIndices(indexOperations);
+        if (aggregate is null || indices is null)
+        {
+            return null;
+        }
+        switch (aggregate.Kind)
+        {
+            case AggregateKind.Input:
+            case AggregateKind.TensorValue:
+                return new ElementLoad(aggregate.Name, indices.ToEquatableArray(), type);
+            case AggregateKind.Output:
+            case AggregateKind.ElementWritten:
+                var key = ConstantKey(indices);
+                if (key is null)
+                {
+                    return UnsupportedValue(operation, $"reading an element of '{aggregate.Name}' at an index that is not a constant is not supported yet; keep the value in a local");
+                }
+                if (!aggregate.Elements.TryGetValue(key, out var stored))
+                {
+                    if (aggregate.Kind == AggregateKind.Output)
+                    {
+                        return UnsupportedValue(operation, $"'{aggregate.Name}' is an output: this element is read before the method writes it");
+                    }
+                    return new Constant(0, type);
+                }
+                return ForwardStoredValue(aggregate, key, stored);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Store-to-load forwarding: a read of an element written earlier at the same constant index
+    /// reads the stored value. A stored expression is first bound to a named local so it is computed once.
+    /// </summary>
+    private Expr ForwardStoredValue(AggregateInfo aggregate, string key, StoredElement stored)
+    {
+        var value = stored.Store.Value;
+        if (value is Variable or Constant)
+        {
+            return value;
+        }
+        var name = _names.Fresh(aggregate.Name + key.Replace(",", ""));
+        var position = stored.Segment.FindIndex(s => ReferenceEquals(s, stored.Store));
+        var store = stored.Store with { Value = new Variable(name, value.Type) };
+        stored.Segment[position] = store;
+        stored.Segment.Insert(position, new Let(name, value));
+        stored.Store = store;
+        if (IsVaried(value))
+        {
+            _varied.Add(name);
+        }
+        return store.Value;
+    }
+
+    private void StoreElement(IOperation target, IOperation aggregateOperation, IReadOnlyList<IOperation> indexOperations, IOperation valueOperation, BinaryOp? compound)
+    {
+        var aggregate = ResolveAggregate(aggregateOperation);
+        if (aggregate is null)
+        {
+            return;
+        }
+        if (aggregate.Kind == AggregateKind.Input)
+        {
+            Report(DiagnosticDescriptors.WriteToInput, target.Syntax.GetLocation(), aggregate.Name);
+            return;
+        }
+        if (aggregate.Kind == AggregateKind.TensorValue)
+        {
+            Unsupported(target, $"'{aggregate.Name}' holds the result of a whole-tensor expression; writing its elements is not supported yet: start from Tensor.Zeros(...) instead");
+            return;
+        }
+        var indices = LowerIndices(indexOperations);
+        if (indices is null)
+        {
+            return;
+        }
+        var key = ConstantKey(indices);
+        if (key is null)
+        {
+            Unsupported(target, "element writes at an index that is not a constant are not supported yet");
+            return;
+        }
+        var value = LowerScalar(valueOperation);
+        if (value is null)
+        {
+            return;
+        }
+        if (compound is { } op)
+        {
+            var current = aggregate.Elements.TryGetValue(key, out var stored) ? ForwardStoredValue(aggregate, key, stored)
+                : aggregate.Kind == AggregateKind.ElementWritten ? new Constant(0, value.Type)
+                : UnsupportedValue(target, $"'{aggregate.Name}' is an output: this element is updated before the method writes it");
+            if (current is null)
+            {
+                return;
+            }
+            value = Build.Exact(op, current, value);
+        }
+        var store = new Store(aggregate.Name, indices.ToEquatableArray(), value);
+        Emit(store);
+        aggregate.Elements[key] = new StoredElement(_current, store);
+        if (IsVaried(value))
+        {
+            aggregate.IsVaried = true;
+            _varied.Add(aggregate.Name);
+        }
+    }
+
+    /// <summary>Depends on a differentiable input (forward activity).</summary>
+    private bool IsVaried(Expr expr) => expr switch
+    {
+        Variable v => _varied.Contains(v.Name),
+        Unary { Op: UnaryOp.StopGradient } => false,
+        Unary u => IsVaried(u.Operand),
+        Binary b => b.Type.IsReal() && (IsVaried(b.Left) || IsVaried(b.Right)) || b.Op.IsComparison() && (IsVaried(b.Left) || IsVaried(b.Right)),
+        Conditional c => IsVaried(c.WhenTrue) || IsVaried(c.WhenFalse),
+        MathCall m => m.Type.IsReal() && m.Arguments.Any(IsVaried),
+        ElementLoad e => _varied.Contains(e.Aggregate),
+        Convert c => c.Type.IsReal() && IsVaried(c.Operand),
+        TensorSum s => IsVaried(s.Tensor),
+        _ => false,
+    };
+
+    private bool IsVaried(TensorExpr expr) => expr switch
+    {
+        TensorRef r => _varied.Contains(r.Name),
+        TensorScalar s => IsVaried(s.Value),
+        TensorBinary b => IsVaried(b.Left) || IsVaried(b.Right),
+        TensorNegate n => IsVaried(n.Operand),
+        _ => false,
+    };
+}

@@ -1,0 +1,373 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SourceGen.Autodiff.Generator.Diagnostics;
+using SourceGen.Autodiff.Generator.IR;
+using SourceGen.Autodiff.Generator.Model;
+
+namespace SourceGen.Autodiff.Generator.Lowering;
+
+/// <summary>
+/// Lowers a method body (through Roslyn's IOperation tree) to straight-line SSA IR. Every
+/// construct outside the differentiable subset becomes a diagnostic at its own location.
+/// </summary>
+internal sealed partial class BodyLowerer
+{
+    private readonly IMethodSymbol _method;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+    private readonly NameAllocator _names;
+    private readonly List<List<Statement>> _segments = new();
+    private readonly Dictionary<ISymbol, Variable> _scalars = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, AggregateInfo> _aggregates = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> _varied = new();
+    private List<Statement> _current = new();
+    private bool _returned;
+    private bool _failed;
+
+    private BodyLowerer(IMethodSymbol method, IEnumerable<string> usedNames, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        _method = method;
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+        _names = new NameAllocator(usedNames);
+    }
+
+    /// <summary>Whether the returned value depends on a differentiable parameter.</summary>
+    public bool ResultIsVaried { get; private set; }
+
+    public static MethodBody? Lower(
+        IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel,
+        EquatableArray<ParameterModel> parameters, List<Diagnostic> diagnostics, CancellationToken cancellationToken,
+        out bool resultIsVaried)
+    {
+        resultIsVaried = false;
+        var usedNames = syntax.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText).Distinct().ToList();
+        usedNames.AddRange(parameters.Select(p => p.Name));
+        var lowerer = new BodyLowerer(method, usedNames, diagnostics, cancellationToken);
+        lowerer.DeclareParameters(parameters);
+
+        var operation = semanticModel.GetOperation(syntax, cancellationToken) as IMethodBodyOperation;
+        var body = operation?.BlockBody ?? operation?.ExpressionBody;
+        if (body is null)
+        {
+            return null;
+        }
+        lowerer.LowerBlock(body);
+        if (!lowerer._returned && method.ReturnsVoid is false && !lowerer._failed)
+        {
+            lowerer.Report(DiagnosticDescriptors.UnsupportedStatement, syntax.Identifier.GetLocation(), "the end of the method", "the method must end with a single return statement");
+        }
+        if (lowerer._failed)
+        {
+            return null;
+        }
+        resultIsVaried = lowerer.ResultIsVaried;
+        var statements = lowerer._segments.SelectMany(s => s).ToEquatableArray();
+        return new MethodBody(statements, usedNames.Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    private void DeclareParameters(EquatableArray<ParameterModel> parameters)
+    {
+        foreach (var symbol in _method.Parameters)
+        {
+            var model = parameters.First(p => p.Name == symbol.Name);
+            if (model.Kind == ParameterKind.Scalar)
+            {
+                _scalars[symbol] = new Variable(model.Name, model.ElementType);
+                if (model.IsDifferentiable)
+                {
+                    _varied.Add(model.Name);
+                }
+            }
+            else
+            {
+                var kind = model.Kind == ParameterKind.OutputSpan ? AggregateKind.Output : AggregateKind.Input;
+                _aggregates[symbol] = new AggregateInfo(model.Name, kind, model.Kind == ParameterKind.Tensor, model.IsDifferentiable);
+                if (model.IsDifferentiable)
+                {
+                    _varied.Add(model.Name);
+                }
+            }
+        }
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, Location location, params object[] arguments)
+    {
+        if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
+        {
+            _failed = true;
+        }
+        _diagnostics.Add(Diagnostic.Create(descriptor, location, arguments));
+    }
+
+    private void Unsupported(IOperation operation, string why) =>
+        Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax.GetLocation(), Shorten(operation.Syntax.ToString()), why);
+
+    private static string Shorten(string text)
+    {
+        var single = string.Join(" ", text.Split(new[] { '\r', '\n', '\t', ' ' }, System.StringSplitOptions.RemoveEmptyEntries));
+        return single.Length <= 80 ? single : single.Substring(0, 77) + "...";
+    }
+
+    private void Emit(Statement statement) => _current.Add(statement);
+
+    private void LowerBlock(IOperation block)
+    {
+        foreach (var statement in block.ChildOperations)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            _current = new List<Statement>();
+            _segments.Add(_current);
+            LowerStatement(statement);
+        }
+    }
+
+    private void LowerStatement(IOperation statement)
+    {
+        if (_returned)
+        {
+            return;
+        }
+        switch (statement)
+        {
+            case IBlockOperation block:
+                LowerBlock(block);
+                return;
+            case IEmptyOperation:
+                return;
+            case IVariableDeclarationGroupOperation group:
+                foreach (var declaration in group.Declarations)
+                {
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        var initializer = declarator.Initializer?.Value ?? declaration.Initializer?.Value;
+                        if (initializer is not null)
+                        {
+                            Assign(declarator.Symbol, initializer, declarator);
+                        }
+                    }
+                }
+                return;
+            case IExpressionStatementOperation expression:
+                LowerExpressionStatement(expression);
+                return;
+            case IReturnOperation { ReturnedValue: { } value }:
+                LowerReturn(value);
+                return;
+            default:
+                var (what, advice) = DescribeStatement(statement.Syntax);
+                Report(DiagnosticDescriptors.UnsupportedStatement, StatementLocation(statement.Syntax), what, advice);
+                return;
+        }
+    }
+
+    /// <summary>Points at the statement's keyword where it has one, so the squiggle is short.</summary>
+    private static Location StatementLocation(SyntaxNode syntax) => syntax switch
+    {
+        IfStatementSyntax s => s.IfKeyword.GetLocation(),
+        ForStatementSyntax s => s.ForKeyword.GetLocation(),
+        ForEachStatementSyntax s => s.ForEachKeyword.GetLocation(),
+        WhileStatementSyntax s => s.WhileKeyword.GetLocation(),
+        DoStatementSyntax s => s.DoKeyword.GetLocation(),
+        SwitchStatementSyntax s => s.SwitchKeyword.GetLocation(),
+        TryStatementSyntax s => s.TryKeyword.GetLocation(),
+        _ => syntax.GetLocation(),
+    };
+
+    private static (string What, string Advice) DescribeStatement(SyntaxNode syntax)
+    {
+        const string branchAdvice = "branches are not supported yet; use Math.Max, Math.Min, Math.Abs or Math.Clamp, or take the decision outside the method and pass its result as a parameter";
+        const string loopAdvice = "loops are not supported yet; use whole-tensor arithmetic with Sum(), or unroll the loop";
+        return syntax switch
+        {
+            IfStatementSyntax => ("an 'if' statement", branchAdvice),
+            SwitchStatementSyntax => ("a 'switch' statement", branchAdvice),
+            ForStatementSyntax => ("a 'for' loop", loopAdvice),
+            ForEachStatementSyntax => ("a 'foreach' loop", loopAdvice),
+            WhileStatementSyntax => ("a 'while' loop", loopAdvice),
+            DoStatementSyntax => ("a 'do' loop", loopAdvice),
+            ReturnStatementSyntax => ("an early 'return'", "a [Differentiable] method must return once, at its end"),
+            TryStatementSyntax => ("a 'try' statement", "exception handling cannot be differentiated; validate inputs before calling the method"),
+            ThrowStatementSyntax => ("a 'throw' statement", "validate inputs before calling the method"),
+            LocalFunctionStatementSyntax => ("a local function", "move it into its own method"),
+            _ => ($"'{Shorten(syntax.ToString())}'", "this statement is not part of the differentiable subset (locals, assignments, element writes and one final return)"),
+        };
+    }
+
+    private void LowerExpressionStatement(IExpressionStatementOperation statement)
+    {
+        switch (statement.Operation)
+        {
+            case ISimpleAssignmentOperation assignment:
+                AssignTo(assignment.Target, assignment.Value, null, assignment);
+                return;
+            case ICompoundAssignmentOperation compound when compound.OperatorMethod is null && ToBinaryOp(compound.OperatorKind) is { } op:
+                AssignTo(compound.Target, compound.Value, op, compound);
+                return;
+            case IIncrementOrDecrementOperation increment when increment.Target is ILocalReferenceOperation local && _scalars.TryGetValue(local.Local, out var current):
+                var delta = new Constant(1, current.Type);
+                var value = Build.Exact(increment.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract, current, delta);
+                DefineScalar(local.Local, value);
+                return;
+            default:
+                Report(DiagnosticDescriptors.UnsupportedStatement, statement.Syntax.GetLocation(), $"'{Shorten(statement.Syntax.ToString())}'",
+                    "only assignments, compound assignments and increments are supported as expression statements");
+                return;
+        }
+    }
+
+    private void AssignTo(IOperation target, IOperation value, BinaryOp? compound, IOperation whole)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation local:
+                AssignSymbol(local.Local, value, compound, whole);
+                return;
+            case IParameterReferenceOperation parameter when _scalars.ContainsKey(parameter.Parameter):
+                AssignSymbol(parameter.Parameter, value, compound, whole);
+                return;
+            case IParameterReferenceOperation parameter:
+                Report(DiagnosticDescriptors.WriteToInput, target.Syntax.GetLocation(), parameter.Parameter.Name);
+                return;
+            default:
+                if (TryGetElementAccess(target, out var aggregateOperation, out var indexOperations))
+                {
+                    StoreElement(target, aggregateOperation!, indexOperations!, value, compound);
+                    return;
+                }
+                Unsupported(target, "only locals, parameters and elements of arrays, spans and tensors can be assigned");
+                return;
+        }
+    }
+
+    private void AssignSymbol(ISymbol symbol, IOperation value, BinaryOp? compound, IOperation whole)
+    {
+        if (compound is null)
+        {
+            Assign(symbol, value, whole);
+            return;
+        }
+        if (!_scalars.TryGetValue(symbol, out var current))
+        {
+            Unsupported(whole, "compound assignment is supported on double, int and long locals; for tensors write 'y = y + ...'");
+            return;
+        }
+        var right = LowerScalar(value);
+        if (right is not null)
+        {
+            DefineScalar(symbol, Build.Exact(compound.Value, current, right));
+        }
+    }
+
+    /// <summary>Assigns a whole value to a local (a declaration's initializer or an assignment).</summary>
+    private void Assign(ISymbol symbol, IOperation value, IOperation whole)
+    {
+        var type = symbol switch
+        {
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+        if (type is null)
+        {
+            Unsupported(whole, "only locals and parameters can be assigned");
+            return;
+        }
+        if (KnownTypes.TryGetScalar(type, out var scalarType))
+        {
+            if (scalarType == ScalarType.Float)
+            {
+                Unsupported(whole, "float locals are not supported yet; use double");
+                return;
+            }
+            var lowered = LowerScalar(value);
+            if (lowered is not null)
+            {
+                DefineScalar(symbol, lowered);
+            }
+            return;
+        }
+        if (KnownTypes.IsTensor(type))
+        {
+            AssignTensor(symbol, value, whole);
+            return;
+        }
+        if (KnownTypes.TryGetArray(type, out var element) && element == ScalarType.Double)
+        {
+            AssignArray(symbol, value, whole);
+            return;
+        }
+        Report(DiagnosticDescriptors.UnsupportedStatement, whole.Syntax.GetLocation(), $"a local of type '{type.ToDisplayString()}'",
+            "locals must be double, int, long, bool, double[] or Tensor");
+    }
+
+    private void DefineScalar(ISymbol symbol, Expr value)
+    {
+        var name = _scalars.ContainsKey(symbol) ? _names.Fresh(symbol.Name) : ClaimUserName(symbol.Name);
+        var type = symbol is ILocalSymbol local && KnownTypes.TryGetScalar(local.Type, out var t) ? t
+            : symbol is IParameterSymbol p && KnownTypes.TryGetScalar(p.Type, out var pt) ? pt : value.Type;
+        if (type != value.Type)
+        {
+            value = Build.Convert(value, type);
+        }
+        Emit(new Let(name, value));
+        _scalars[symbol] = new Variable(name, type);
+        if (type.IsReal() && IsVaried(value))
+        {
+            _varied.Add(name);
+        }
+    }
+
+    /// <summary>A user local's first version keeps the user's name (it is already reserved).</summary>
+    private string ClaimUserName(string name) => _names.IsTaken(name) && !_claimed.Contains(name) && _claimed.Add(name) ? name : _names.Fresh(name);
+
+    private readonly HashSet<string> _claimed = new();
+
+    private void LowerReturn(IOperation value)
+    {
+        _returned = true;
+        var type = value.Type;
+        if (type is not null && KnownTypes.TryGetScalar(type, out _))
+        {
+            var scalar = LowerScalar(value);
+            if (scalar is not null)
+            {
+                Emit(new Return(scalar, null, null));
+                ResultIsVaried = IsVaried(scalar);
+            }
+            return;
+        }
+        var stripped = StripConversions(value);
+        if (stripped is ILocalReferenceOperation local && _aggregates.TryGetValue(local.Local, out var aggregate) && aggregate.Kind == AggregateKind.ElementWritten)
+        {
+            Emit(new Return(null, aggregate.Name, null));
+            ResultIsVaried = aggregate.IsVaried;
+            return;
+        }
+        if (KnownTypes.IsTensor(type))
+        {
+            var tensor = LowerTensor(value);
+            if (tensor is not null)
+            {
+                Emit(new Return(null, null, tensor));
+                ResultIsVaried = IsVaried(tensor);
+            }
+            return;
+        }
+        Unsupported(value, "return a local array created with 'new double[n]' and written element by element");
+    }
+
+    private static IOperation StripConversions(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+        return operation;
+    }
+}

@@ -1,0 +1,174 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGen.Autodiff.Generator.Diagnostics;
+using SourceGen.Autodiff.Generator.IR;
+using SourceGen.Autodiff.Generator.Model;
+
+namespace SourceGen.Autodiff.Generator.Lowering;
+
+/// <summary>
+/// Reads the method's declaration: where it lives, its parameters and result, and whether its
+/// shape can be differentiated at all (partial containing types, static, supported types).
+/// </summary>
+internal static class SignatureReader
+{
+    public const string SupportedParameters =
+        "supported parameter types are double, double[], ReadOnlySpan<double>, Span<double> (an output the method writes), Tensor, and int, long or bool (inactive)";
+
+    public const string SupportedResults =
+        "supported results are double, double[], Tensor, or void with Span<double> output parameters";
+
+    public sealed record Signature(
+        string Namespace,
+        EquatableArray<ContainingTypeModel> ContainingTypes,
+        string Accessibility,
+        EquatableArray<ParameterModel> Parameters,
+        ResultModel Result);
+
+    public static Signature? Read(IMethodSymbol method, MethodDeclarationSyntax syntax, List<Diagnostic> diagnostics)
+    {
+        var ok = true;
+        var types = new List<ContainingTypeModel>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ContainingTypeNotPartial, declaration.Identifier.GetLocation(), type.Name, method.Name));
+                    ok = false;
+                    break;
+                }
+            }
+            if (type.IsGenericType)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedMethodShape, syntax.Identifier.GetLocation(), method.Name,
+                    $"its containing type '{type.Name}' is generic; move the method into a non-generic partial type"));
+                ok = false;
+            }
+            types.Insert(0, new ContainingTypeModel(KeywordOf(type), type.Name, type.IsStatic));
+        }
+
+        if (!method.IsStatic)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodNotStatic, syntax.Identifier.GetLocation(), method.Name));
+            ok = false;
+        }
+        if (method.IsGenericMethod || method.IsAsync || method.ReturnsByRef || method.ReturnsByRefReadonly || method.IsExtern || (syntax.Body is null && syntax.ExpressionBody is null))
+        {
+            var why = method.IsGenericMethod ? "generic methods cannot be differentiated; write it for double"
+                : method.IsAsync ? "async methods cannot be differentiated"
+                : method.ReturnsByRef || method.ReturnsByRefReadonly ? "ref returns cannot be differentiated; return by value"
+                : "it has no body to differentiate";
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedMethodShape, syntax.Identifier.GetLocation(), method.Name, why));
+            ok = false;
+        }
+
+        var parameters = new List<ParameterModel>();
+        foreach (var parameter in method.Parameters)
+        {
+            var model = ReadParameter(parameter);
+            if (model is null)
+            {
+                var location = (parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ParameterSyntax)?.Type?.GetLocation() ?? syntax.Identifier.GetLocation();
+                var reason = parameter.RefKind != RefKind.None
+                    ? $"ref, out and in parameters are not supported; {SupportedParameters}"
+                    : SupportedParameters;
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name,
+                    (parameter.RefKind != RefKind.None ? parameter.RefKind.ToString().ToLowerInvariant() + " " : "") + parameter.Type.ToDisplayString(), method.Name, reason));
+                ok = false;
+            }
+            else
+            {
+                parameters.Add(model);
+            }
+        }
+
+        var result = ReadResult(method.ReturnType);
+        if (result is null || (result.Kind == ResultKind.Void && !parameters.Any(p => p.Kind == ParameterKind.OutputSpan)))
+        {
+            var reason = result is null ? SupportedResults : "a void method must write its result into a Span<double> output parameter";
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), method.ReturnType.ToDisplayString(), method.Name, reason));
+            ok = false;
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+        var ns = method.ContainingType!.ContainingNamespace;
+        return new Signature(
+            ns.IsGlobalNamespace ? "" : ns.ToDisplayString(),
+            types.ToEquatableArray(),
+            AccessibilityText(method.DeclaredAccessibility),
+            parameters.ToEquatableArray(),
+            result!);
+    }
+
+    private static ParameterModel? ReadParameter(IParameterSymbol parameter)
+    {
+        if (parameter.RefKind != RefKind.None || parameter.IsParams)
+        {
+            return null;
+        }
+        var noGradient = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypes.NoGradientAttribute);
+        var type = parameter.Type;
+        // Only double for now: float support is part of a later stage of the project.
+        if (KnownTypes.TryGetScalar(type, out var scalar) && scalar != ScalarType.Float)
+        {
+            return new ParameterModel(parameter.Name, ParameterKind.Scalar, scalar, noGradient);
+        }
+        if (KnownTypes.TryGetArray(type, out var element) && element == ScalarType.Double)
+        {
+            return new ParameterModel(parameter.Name, ParameterKind.Array, element, noGradient);
+        }
+        if (KnownTypes.TryGetSpan(type, out var readOnly, out element) && element == ScalarType.Double)
+        {
+            return new ParameterModel(parameter.Name, readOnly ? ParameterKind.ReadOnlySpan : ParameterKind.OutputSpan, element, noGradient);
+        }
+        if (KnownTypes.IsTensor(type))
+        {
+            return new ParameterModel(parameter.Name, ParameterKind.Tensor, ScalarType.Double, noGradient);
+        }
+        return null;
+    }
+
+    private static ResultModel? ReadResult(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_Void)
+        {
+            return new ResultModel(ResultKind.Void, ScalarType.Double);
+        }
+        if (type.SpecialType == SpecialType.System_Double)
+        {
+            return new ResultModel(ResultKind.Scalar, ScalarType.Double);
+        }
+        if (KnownTypes.TryGetArray(type, out var element) && element == ScalarType.Double)
+        {
+            return new ResultModel(ResultKind.Array, element);
+        }
+        return KnownTypes.IsTensor(type) ? new ResultModel(ResultKind.Tensor, ScalarType.Double) : null;
+    }
+
+    private static string KeywordOf(INamedTypeSymbol type) => type switch
+    {
+        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+        { IsRecord: true } => "record",
+        { TypeKind: TypeKind.Struct } => "struct",
+        { TypeKind: TypeKind.Interface } => "interface",
+        _ => "class",
+    };
+
+    private static string AccessibilityText(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Public => "public",
+        Accessibility.Internal => "internal",
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedOrInternal => "protected internal",
+        Accessibility.ProtectedAndInternal => "private protected",
+        _ => "private",
+    };
+}
