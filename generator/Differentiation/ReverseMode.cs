@@ -290,7 +290,7 @@ internal sealed class ReverseMode
     /// <summary>Forward values and inputs the reverse sweep reads: what a pullback must keep.</summary>
     private EquatableArray<string> CapturedValues(List<Statement> forward)
     {
-        var forwardNames = new HashSet<string>(forward.OfType<Let>().Select(l => l.Name));
+        var forwardNames = new HashSet<string>(forward.OfType<Let>().Select(l => l.Name).Concat(forward.OfType<TensorLet>().Select(t => t.Name)));
         forwardNames.UnionWith(_method.Parameters.Select(p => p.Name));
         var captured = new SortedSet<string>(System.StringComparer.Ordinal);
         foreach (var statement in _out)

@@ -38,10 +38,9 @@ internal static class JacobianEmitter
             writer.Line($"double {ReverseMode.GradientName(p.Name)} = 0;");
         }
         var seedSpan = tensorSeed ? "unitSeed.AsSpan()" : "unitSeed";
-        var rowSpan = input.Kind == ParameterKind.Tensor ? "row.AsSpan()" : "row";
         writer.Open("for (int i = 0; i < outputs; i++)");
         writer.Line($"{seedSpan}[i] = 1;");
-        writer.Line($"{rowSpan}.Clear();");
+        writer.Line(input.Kind == ParameterKind.Tensor ? "row.Clear();" : "global::System.Array.Clear(row, 0, row.Length);");
         var buffers = SourceEmitter.Differentiable(method).Select(p => p.Kind == ParameterKind.Scalar ? "ref " + ReverseMode.GradientName(p.Name) : "row");
         writer.Line($"pullback.Backward(unitSeed, {string.Join(", ", buffers)});");
         writer.Line($"{seedSpan}[i] = 0;");

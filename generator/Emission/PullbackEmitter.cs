@@ -34,7 +34,11 @@ internal static class PullbackEmitter
         var capturedParameters = method.Parameters
             .Where(p => p.Kind != ParameterKind.OutputSpan && (program.CapturedValues.Contains(p.Name) || p.IsDifferentiable && p.IsAggregate))
             .ToList();
-        var lets = program.Forward.OfType<Let>().ToDictionary(l => l.Name);
+        var lets = program.Forward.OfType<Let>().ToDictionary(l => l.Name, l => l.Value.Type.Keyword());
+        foreach (var tensor in program.Forward.OfType<TensorLet>())
+        {
+            lets[tensor.Name] = TypeNames.Tensor;
+        }
         var capturedLets = program.CapturedValues.Where(lets.ContainsKey).ToList();
         var output = SourceEmitter.OutputName(method);
 
@@ -47,7 +51,7 @@ internal static class PullbackEmitter
         }
         foreach (var name in capturedLets)
         {
-            writer.Line($"private readonly {lets[name].Value.Type.Keyword()} {name};");
+            writer.Line($"private readonly {lets[name]} {name};");
         }
         if (output is not null)
         {
@@ -108,6 +112,7 @@ internal static class PullbackEmitter
     {
         ParameterKind.Scalar => p.Name,
         ParameterKind.Tensor => p.Name + ".Clone()",
+        ParameterKind.Array => $"({p.ElementType.Keyword()}[]){p.Name}.Clone()",
         _ => p.Name + ".ToArray()",
     };
 }

@@ -34,6 +34,9 @@ internal static class StatementPrinter
                 case AllocateTensor tensor:
                     writer.Line($"var {tensor.Name} = {TypeNames.Tensor}.Zeros({string.Join(", ", tensor.Dimensions.Select(Print))});");
                     break;
+                case TensorLet tensorLet when fields is not null && fields.Contains(tensorLet.Name):
+                    writer.Line($"this.{tensorLet.Name} = {TensorPrinter.Print(tensorLet.Value)};");
+                    break;
                 case TensorLet tensorLet:
                     writer.Line($"var {tensorLet.Name} = {TensorPrinter.Print(tensorLet.Value)};");
                     break;

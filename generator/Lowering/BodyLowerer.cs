@@ -66,7 +66,7 @@ internal sealed partial class BodyLowerer
         {
             return null;
         }
-        resultIsVaried = lowerer.ResultIsVaried;
+        resultIsVaried = lowerer.ResultIsVaried || method.ReturnsVoid && lowerer._aggregates.Values.Any(a => a.Kind == AggregateKind.Output && a.IsVaried);
         var statements = lowerer._segments.SelectMany(s => s).ToEquatableArray();
         return new MethodBody(statements, usedNames.Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray());
     }
