@@ -18,9 +18,10 @@ internal static class UsingDirectiveInsertion
             return unit;
         }
 
+        SyntaxTrivia newLine = NewLine.Of(unit);
         UsingDirectiveSyntax directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName))
             .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword).WithTrailingTrivia(SyntaxFactory.Space))
-            .WithTrailingTrivia(SyntaxFactory.EndOfLine("\n"));
+            .WithTrailingTrivia(newLine);
 
         SyntaxList<UsingDirectiveSyntax> usings = unit.Usings;
         if (usings.Count == 0)
@@ -29,7 +30,7 @@ internal static class UsingDirectiveInsertion
             SyntaxToken first = unit.GetFirstToken(includeZeroWidth: true);
             directive = directive
                 .WithLeadingTrivia(first.LeadingTrivia)
-                .WithTrailingTrivia(SyntaxFactory.EndOfLine("\n"), SyntaxFactory.EndOfLine("\n"));
+                .WithTrailingTrivia(newLine, newLine);
             CompilationUnitSyntax withoutHeader = unit.ReplaceToken(first, first.WithLeadingTrivia());
             return withoutHeader.WithUsings(withoutHeader.Usings.Add(directive));
         }

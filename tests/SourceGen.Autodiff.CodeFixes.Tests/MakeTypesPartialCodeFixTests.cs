@@ -102,7 +102,7 @@ public sealed class MakeTypesPartialCodeFixTests
 
         Document fixedDocument = await FixRunner.FixAllAsync(new MakeTypesPartialCodeFix(), document, diagnostics);
 
-        Assert.Equal("""
+        await FixTest.AssertFixedAsync("""
             using SourceGen.Autodiff;
 
             public partial class Outer
@@ -116,6 +116,6 @@ public sealed class MakeTypesPartialCodeFixTests
                     public static double Cube(double x) => x * x * x;
                 }
             }
-            """, (await fixedDocument.GetTextAsync()).ToString());
+            """, fixedDocument, Id);
     }
 }

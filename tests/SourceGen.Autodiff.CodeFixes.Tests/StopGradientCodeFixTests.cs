@@ -88,9 +88,9 @@ public sealed class StopGradientCodeFixTests
     }
 
     [Fact]
-    public async Task Diff009_wraps_a_tensor_argument()
+    public async Task Diff008_wraps_a_tensor_argument()
     {
-        await FixTest.VerifySingleAsync(new StopGradientCodeFix(), "DIFF009", """
+        await FixTest.VerifySingleAsync(new StopGradientCodeFix(), "DIFF008", """
             using System;
             using SourceGen.Autodiff;
 
@@ -99,7 +99,7 @@ public sealed class StopGradientCodeFixTests
                 static double Rounded(Tensor t) => Math.Round(t.Sum());
 
                 [Differentiable]
-                public static double F(Tensor x) => [|Rounded(x)|];
+                public static double F(Tensor x) => Rounded([|x|]);
             }
             """, """
             using System;

@@ -22,7 +22,7 @@ public static class TestProject
             .ToImmutableArray();
 
     /// <summary>Creates a project with the given files; returns the first as the document under test.</summary>
-    public static Document Create(string source, params string[] otherSources)
+    public static Document Create(string source, params SourceFile[] otherSources)
     {
         var workspace = new AdhocWorkspace();
         ProjectId projectId = ProjectId.CreateNewId();
@@ -33,15 +33,15 @@ public static class TestProject
                 "Test",
                 "Test",
                 LanguageNames.CSharp,
-                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true),
                 parseOptions: ParseOptions,
                 metadataReferences: References));
 
         DocumentId testDocument = DocumentId.CreateNewId(projectId);
         solution = solution.AddDocument(testDocument, "Test0.cs", SourceText.From(source), filePath: "/src/Test0.cs");
-        for (int i = 0; i < otherSources.Length; i++)
+        foreach (SourceFile file in otherSources)
         {
-            solution = solution.AddDocument(DocumentId.CreateNewId(projectId), $"Test{i + 1}.cs", SourceText.From(otherSources[i]), filePath: $"/src/Test{i + 1}.cs");
+            solution = solution.AddDocument(DocumentId.CreateNewId(projectId), System.IO.Path.GetFileName(file.Path), SourceText.From(file.Text), filePath: file.Path);
         }
 
         return solution.GetDocument(testDocument)!;
