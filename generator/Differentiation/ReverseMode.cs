@@ -218,13 +218,13 @@ internal sealed class ReverseMode
     private void ElementwiseLoop(TensorExpr tensor, Expr? elementAdjoint)
     {
         var index = _names.Fresh("i");
-        var body = ElementOf(tensor, name => new FlatElement(name, index), EquatableArray<Expr>.Empty);
+        var element = ElementOf(tensor, name => new FlatElement(name, index), EquatableArray<Expr>.Empty);
         var outerOut = _out;
         var outerSink = _sink;
         _out = new List<BackwardStatement>();
         _sink = new AdjointSink();
 
-        Propagate(body, elementAdjoint ?? new FlatElement(Seed, index), "elementBar");
+        Propagate(element, elementAdjoint ?? new FlatElement(Seed, index), "elementBar");
 
         foreach (var tensorName in _sink.FlatOrder)
         {
@@ -260,12 +260,38 @@ internal sealed class ReverseMode
                 });
             }
         }
+        // Values that do not depend on the element (a broadcast scalar's adjoint) are computed once, before the loop.
+        var invariant = new HashSet<string>();
+        var body = new List<BackwardStatement>();
+        foreach (var statement in _out)
+        {
+            if (statement is DeclareValue declare && !DependsOnElement(declare.Value, index, invariant))
+            {
+                outerOut.Add(declare);
+                invariant.Add(declare.Name);
+            }
+            else
+            {
+                body.Add(statement);
+            }
+        }
         var loop = new ElementLoop(index, FirstInput(tensor) ?? Seed, accumulators.ToEquatableArray(), read.ToEquatableArray(),
-            _sink.FlatOrder.Select(GradientName).ToEquatableArray(), _out.ToEquatableArray());
+            _sink.FlatOrder.Select(GradientName).ToEquatableArray(), body.ToEquatableArray());
         _out = outerOut;
         _sink = outerSink;
         _out.Add(loop);
     }
+
+    private bool DependsOnElement(Expr expr, string index, HashSet<string> invariant)
+    {
+        var depends = false;
+        ExprRewriter.Walk(expr, e => depends |= e is FlatElement || e is Variable v && (v.Name == index || IsLoopLocal(v.Name, invariant)));
+        return depends;
+    }
+
+    /// <summary>Names declared inside the current loop body (not hoisted) depend on the element.</summary>
+    private bool IsLoopLocal(string name, HashSet<string> invariant) =>
+        !invariant.Contains(name) && _out.OfType<DeclareValue>().Any(d => d.Name == name);
 
     private static IEnumerable<Expr> ExpressionsOf(BackwardStatement statement)
     {

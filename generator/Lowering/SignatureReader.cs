@@ -87,6 +87,16 @@ internal static class SignatureReader
             }
         }
 
+        var outputs = method.Parameters.Where(p => parameters.Any(m => m.Name == p.Name && m.Kind == ParameterKind.OutputSpan)).ToList();
+        if (outputs.Count > 1 || (outputs.Count == 1 && !method.ReturnsVoid))
+        {
+            var extra = outputs.Count > 1 ? outputs[1] : outputs[0];
+            var location = (extra.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ParameterSyntax)?.Type?.GetLocation() ?? syntax.Identifier.GetLocation();
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedParameterType, location, extra.Name, extra.Type.ToDisplayString(), method.Name,
+                "a method may have one Span<double> output parameter, and then returns void; return the other results or split the method"));
+            ok = false;
+        }
+
         var result = ReadResult(method.ReturnType);
         if (result is null || (result.Kind == ResultKind.Void && !parameters.Any(p => p.Kind == ParameterKind.OutputSpan)))
         {
