@@ -17,6 +17,15 @@ internal static class MethodLowerer
     public static LoweringResult Lower(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
+        // Code that does not compile yet (while the user types) gets the compiler's errors only:
+        // our diagnostics would describe a method the user has not finished writing.
+        foreach (var diagnostic in semanticModel.GetDiagnostics(syntax.Span, cancellationToken))
+        {
+            if (diagnostic.Severity == DiagnosticSeverity.Error)
+            {
+                return new LoweringResult(null, ImmutableArray<Diagnostic>.Empty);
+            }
+        }
         var signature = SignatureReader.Read(method, syntax, diagnostics);
         if (signature is null)
         {
