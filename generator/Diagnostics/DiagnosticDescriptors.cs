@@ -88,7 +88,7 @@ internal static class DiagnosticDescriptors
     /// <summary>{0}: the method.</summary>
     public static readonly DiagnosticDescriptor ResultIndependentOfParameters = Create(
         "DIFF012", "Result does not depend on any differentiable parameter",
-        "The result of '{0}' does not depend on any differentiable parameter: its gradient is always zero",
+        "The result of '{0}' does not depend on any differentiable parameter: its gradient is always zero; use a parameter in the result or remove [Differentiable]",
         DiagnosticSeverity.Warning);
 
     /// <summary>{0}: the generated member, {1}: the type, {2}: the method.</summary>
