@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
 using SourceGen.Autodiff.CodeFixes.Tests.Harness;
 using Xunit;
 
@@ -19,7 +18,7 @@ public sealed class MakeTypesPartialCodeFixTests
 
             public static class [|Outer|]
             {
-                internal static class Model
+                internal static class [|Model|]
                 {
                     [Differentiable]
                     public static double Square(double x) => x * x;
@@ -52,10 +51,10 @@ public sealed class MakeTypesPartialCodeFixTests
     [Fact]
     public async Task Fix_at_the_inner_type_also_makes_the_outer_type_partial()
     {
-        await FixTest.VerifySingleAsync(new MakeTypesPartialCodeFix(), Id, """
+        await FixTest.VerifySingleAtAsync(new MakeTypesPartialCodeFix(), Id, """
             using SourceGen.Autodiff;
 
-            class Outer
+            class [|Outer|]
             {
                 struct [|Inner|]
                 {
@@ -63,7 +62,7 @@ public sealed class MakeTypesPartialCodeFixTests
                     static double Square(double x) => x * x;
                 }
             }
-            """, """
+            """, 1, """
             using SourceGen.Autodiff;
 
             partial class Outer
@@ -81,7 +80,7 @@ public sealed class MakeTypesPartialCodeFixTests
     public async Task Fix_all_handles_several_diagnostics_on_one_type()
     {
         // The analyzer reports DIFF001 once per [Differentiable] method: twice on Model here.
-        Markup markup = Markup.Parse("""
+        await FixTest.VerifyFixAllAsync(new MakeTypesPartialCodeFix(), Id, """
             using SourceGen.Autodiff;
 
             public class [|Outer|]
@@ -95,14 +94,7 @@ public sealed class MakeTypesPartialCodeFixTests
                     public static double Cube(double x) => x * x * x;
                 }
             }
-            """);
-        Document document = TestProject.Create(markup.Text);
-        var spans = new[] { markup.Spans[0], markup.Spans[1], markup.Spans[1] };
-        var diagnostics = FixRunner.AtSpans(document, Catalog.Descriptor(Id), spans);
-
-        Document fixedDocument = await FixRunner.FixAllAsync(new MakeTypesPartialCodeFix(), document, diagnostics);
-
-        await FixTest.AssertFixedAsync("""
+            """, """
             using SourceGen.Autodiff;
 
             public partial class Outer
@@ -116,6 +108,6 @@ public sealed class MakeTypesPartialCodeFixTests
                     public static double Cube(double x) => x * x * x;
                 }
             }
-            """, fixedDocument, Id);
+            """);
     }
 }

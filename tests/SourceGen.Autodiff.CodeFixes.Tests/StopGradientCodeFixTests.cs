@@ -7,7 +7,7 @@ namespace SourceGen.Autodiff.CodeFixes.Tests;
 public sealed class StopGradientCodeFixTests
 {
     [Fact]
-    public async Task Diff008_wraps_the_reported_argument()
+    public async Task Diff008_wraps_the_argument_of_the_reported_call()
     {
         await FixTest.VerifySingleAsync(new StopGradientCodeFix(), "DIFF008", """
             using SourceGen.Autodiff;
@@ -17,7 +17,7 @@ public sealed class StopGradientCodeFixTests
                 static double Softplus(double v) => System.Math.Log(1 + System.Math.Exp(v));
 
                 [Differentiable]
-                public static double Loss(double x) => x * Softplus([|x|]);
+                public static double Loss(double x) => x * [|Softplus(x)|];
             }
             """, """
             using SourceGen.Autodiff;
@@ -99,7 +99,7 @@ public sealed class StopGradientCodeFixTests
                 static double Rounded(Tensor t) => Math.Round(t.Sum());
 
                 [Differentiable]
-                public static double F(Tensor x) => Rounded([|x|]);
+                public static double F(Tensor x) => [|Rounded(x)|];
             }
             """, """
             using System;
@@ -135,6 +135,64 @@ public sealed class StopGradientCodeFixTests
             {
                 [Differentiable]
                 public static double Steps(double x, double y) => Math.Floor(Gradient.Stop(x)) + Math.Round(Gradient.Stop(y)) * Math.Sign(Gradient.Stop(x * y));
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_file_without_usings_gets_one_before_its_code_after_its_header()
+    {
+        await FixTest.VerifySingleAsync(new StopGradientCodeFix(), "DIFF009", """
+            // Copyright header.
+
+            public static partial class Model
+            {
+                [SourceGen.Autodiff.Differentiable]
+                public static double Steps(double x) => x + [|System.Math.Round(x)|];
+            }
+            """, """
+            // Copyright header.
+
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [SourceGen.Autodiff.Differentiable]
+                public static double Steps(double x) => x + System.Math.Round(Gradient.Stop(x));
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_user_type_named_Gradient_makes_the_fix_write_the_full_name()
+    {
+        await FixTest.VerifySingleAsync(new StopGradientCodeFix(), "DIFF009", """
+            using System;
+
+            namespace Demo;
+
+            public static class Gradient
+            {
+            }
+
+            public static partial class Model
+            {
+                [SourceGen.Autodiff.Differentiable]
+                public static double Steps(double x) => x + [|Math.Round(x)|];
+            }
+            """, """
+            using System;
+
+            namespace Demo;
+
+            public static class Gradient
+            {
+            }
+
+            public static partial class Model
+            {
+                [SourceGen.Autodiff.Differentiable]
+                public static double Steps(double x) => x + Math.Round(global::SourceGen.Autodiff.Gradient.Stop(x));
             }
             """);
     }

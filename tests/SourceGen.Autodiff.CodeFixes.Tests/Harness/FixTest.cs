@@ -18,15 +18,31 @@ public static class FixTest
     public static Task VerifySingleAsync(CodeFixProvider provider, string id, string markup, string expected, params SourceFile[] otherSources) =>
         VerifyAsync(provider, id, markup, expected, fixAll: false, otherSources);
 
+    /// <summary>Applies the fix for the diagnostic at the marked span number <paramref name="index"/>.</summary>
+    public static async Task VerifySingleAtAsync(CodeFixProvider provider, string id, string markup, int index, string expected)
+    {
+        (Document document, ImmutableArray<Diagnostic> diagnostics) = await PrepareAsync(id, markup, []);
+        Document fixedDocument = await FixRunner.ApplyAsync(provider, document, diagnostics[index]);
+        await AssertFixedAsync(expected, fixedDocument, id);
+    }
+
     /// <summary>Runs Fix All over the diagnostics at every marked span.</summary>
     public static Task VerifyFixAllAsync(CodeFixProvider provider, string id, string markup, string expected, params SourceFile[] otherSources) =>
         VerifyAsync(provider, id, markup, expected, fixAll: true, otherSources);
 
-    /// <summary>Asserts the provider offers nothing for the diagnostic at the first marked span.</summary>
+    /// <summary>
+    /// Asserts the provider offers nothing for the diagnostic at the first marked span: the real
+    /// one if the analyzer or compiler reports it there, else a made-up one (the provider must
+    /// cope with any location it is handed).
+    /// </summary>
     public static async Task VerifyNoFixAsync(CodeFixProvider provider, string id, string markup, params SourceFile[] otherSources)
     {
-        (Document document, ImmutableArray<Diagnostic> diagnostics) = await PrepareAsync(id, markup, otherSources);
-        Assert.Empty(await FixRunner.GetActionsAsync(provider, document, diagnostics[0]));
+        Markup parsed = Markup.Parse(markup);
+        Document document = TestProject.Create(parsed.Text, otherSources);
+        Diagnostic? diagnostic = (await DiagnosticRunner.GetAllAsync(document))
+            .FirstOrDefault(d => d.Id == id && d.Location.SourceSpan == parsed.Spans[0]);
+        diagnostic ??= FixRunner.AtSpans(document, Catalog.Descriptor(id), parsed.Spans)[0];
+        Assert.Empty(await FixRunner.GetActionsAsync(provider, document, diagnostic));
     }
 
     /// <summary>Asserts the fixed text, then that it compiles without errors and without <paramref name="id"/>.</summary>
@@ -52,27 +68,20 @@ public static class FixTest
     }
 
     /// <summary>
-    /// The document and its diagnostics. DIFF007 comes from the compiler itself (an [Obsolete]
-    /// with that DiagnosticId), so its diagnostics are the compiler's, asserted to sit exactly at
-    /// the marked spans; for the analyzer's IDs a diagnostic is made at each marked span, so the
-    /// fix is tested on its own (the analyzer's locations are tested in the generator tests).
+    /// The document and the real diagnostics with <paramref name="id"/>: the analyzer's, or for
+    /// DIFF007 the compiler's (an [Obsolete] with that DiagnosticId). They must sit exactly at
+    /// the marked spans, in order; several diagnostics at one span count once.
     /// </summary>
     private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> PrepareAsync(string id, string markup, SourceFile[] otherSources)
     {
         Markup parsed = Markup.Parse(markup);
         Document document = TestProject.Create(parsed.Text, otherSources);
-        if (id != "DIFF007")
-        {
-            return (document, FixRunner.AtSpans(document, Catalog.Descriptor(id), parsed.Spans));
-        }
-
-        Compilation compilation = (await document.Project.GetCompilationAsync())!;
         SyntaxTree tree = (await document.GetSyntaxTreeAsync())!;
-        ImmutableArray<Diagnostic> diagnostics = compilation.GetDiagnostics()
+        ImmutableArray<Diagnostic> diagnostics = (await DiagnosticRunner.GetAllAsync(document))
             .Where(d => d.Id == id && d.Location.SourceTree == tree)
             .OrderBy(d => d.Location.SourceSpan.Start)
             .ToImmutableArray();
-        Assert.Equal(parsed.Spans, diagnostics.Select(d => d.Location.SourceSpan));
+        Assert.Equal(parsed.Spans, diagnostics.Select(d => d.Location.SourceSpan).Distinct());
         return (document, diagnostics);
     }
 }

@@ -1,10 +1,13 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading.Tasks;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using SourceGen.Autodiff.Generator;
+using Xunit;
 
 namespace SourceGen.Autodiff.CodeFixes.Tests.Harness;
 
@@ -45,5 +48,30 @@ public static class TestProject
         }
 
         return solution.GetDocument(testDocument)!;
+    }
+
+    /// <summary>
+    /// Runs SourceGen.Autodiff's generator over the project and adds its output as documents at
+    /// the generator's own paths, as the IDE shows them; returns the same document in that project.
+    /// </summary>
+    public static async Task<Document> WithGeneratedDocumentsAsync(Document document)
+    {
+        Compilation compilation = (await document.Project.GetCompilationAsync())!;
+        GeneratorDriverRunResult run = CSharpGeneratorDriver.Create(new DifferentiableGenerator())
+            .RunGenerators(compilation)
+            .GetRunResult();
+        Assert.Empty(run.Diagnostics);
+
+        Solution solution = document.Project.Solution;
+        foreach (SyntaxTree tree in run.GeneratedTrees)
+        {
+            solution = solution.AddDocument(
+                DocumentId.CreateNewId(document.Project.Id),
+                System.IO.Path.GetFileName(tree.FilePath),
+                await tree.GetTextAsync(),
+                filePath: tree.FilePath);
+        }
+
+        return solution.GetDocument(document.Id)!;
     }
 }
