@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace SourceGen.Autodiff.Generator.Tests.Harness;
+
+/// <summary>Runs <see cref="DifferentiableGenerator"/> in memory, with incremental step tracking on.</summary>
+public static class GeneratorHarness
+{
+    public static GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            new[] { new DifferentiableGenerator().AsSourceGenerator() },
+            parseOptions: TestCompilation.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static GeneratorRun Run(params string[] sources) => Run(TestCompilation.Create(sources));
+
+    public static GeneratorRun Run(Compilation compilation) => Run(CreateDriver(), compilation);
+
+    /// <summary>
+    /// Runs <paramref name="driver"/> on <paramref name="compilation"/>. Pass the driver of an
+    /// earlier run to see what an edit recomputes (the driver keeps the previous run's state).
+    /// </summary>
+    public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out ImmutableArray<Diagnostic> diagnostics);
+        return new GeneratorRun(driver, driver.GetRunResult(), output, diagnostics);
+    }
+}
