@@ -8,6 +8,7 @@ namespace SourceGen.Autodiff.EndToEnd.Tests.Cases;
 public static class ArrayCases
 {
     private const int Index = 1; // the inactive int of ReadAtIndex
+    private const long LongIndex = 2; // the inactive long of ReadAtLongIndex
 
     public static DiffCase[] All { get; } =
     [
@@ -149,6 +150,23 @@ public static class ArrayCases
             ExactVjp = (x, s) => [2 * x[0] * s[0] + x[1] * s[1], x[0] * s[1]],
         },
 
+        new DiffCase
+        {
+            Name = "OutputCompound",
+            Point = [1.5, -2],
+            Seed = [0.7, -1.1],
+            Forward = x => WithOutput(2, y => ArrayCorpus.OutputCompound(x, y)),
+            Backward = (x, s, g) => WithOutput(2, y => ArrayCorpus.OutputCompoundBackward(x, y, s, g)),
+            Pullback = x =>
+            {
+                var value = new double[2];
+                var p = ArrayCorpus.OutputCompoundPullback(x, value);
+                return new PullbackRun(value, (s, g) => p.Backward(s, g));
+            },
+            Jacobian = x => ArrayCorpus.OutputCompoundJacobian(x, new double[2]),
+            ExactVjp = (x, s) => [s[0] * (1 + x[1]), s[0] * x[0] + s[1]], // y = [x0 + x1 x0, x1]
+        },
+
         // ScaledOutput(x, s, y): flat input [x0, x1, s].
         new DiffCase
         {
@@ -163,8 +181,28 @@ public static class ArrayCases
                 var p = ArrayCorpus.ScaledOutputPullback(v.AsSpan(0, 2), v[2], value);
                 return new PullbackRun(value, (s, g) => p.Backward(s, g.AsSpan(0, 2), ref g[2]));
             },
+            Jacobian = v => ArrayCorpus.ScaledOutputJacobian(v.AsSpan(0, 2), v[2], new double[2]),
+            JacobianInputs = 2, // with respect to x only
             ExactVjp = (v, s) => [s[0] * v[2], s[1] * v[2] * v[2], s[0] * v[0] + 2 * v[2] * v[1] * s[1]],
         },
+#if LONG_INDEX
+
+        new DiffCase
+        {
+            Name = "ReadAtLongIndex",
+            Point = [1.5, -2, 0.25, 3],
+            Seed = [0.7],
+            Forward = x => [ArrayCorpus.ReadAtLongIndex(x, LongIndex)],
+            Backward = (x, s, g) => [ArrayCorpus.ReadAtLongIndexBackward(x, LongIndex, s[0], g)],
+            Gradient = x => Flat.Of(ArrayCorpus.ReadAtLongIndexGradient(x, LongIndex)),
+            Pullback = x =>
+            {
+                var p = ArrayCorpus.ReadAtLongIndexPullback(x, LongIndex);
+                return new PullbackRun([p.Value], (s, g) => p.Backward(s[0], g));
+            },
+            ExactVjp = (x, s) => [0, 0, s[0] * x[3], s[0] * x[2]],
+        },
+#endif
     ];
 
     /// <summary>Calls a method that writes a Span&lt;double&gt; output and returns what it wrote.</summary>

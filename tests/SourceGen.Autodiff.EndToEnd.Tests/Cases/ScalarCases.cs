@@ -77,6 +77,10 @@ public static class ScalarCases
                 return ((2 * a - 1) / q + 1, 2 * a / q - c * 2 * y / (q * q) + 1);
             }),
 
+        Unary("CompoundWithMath", 0.7, ScalarCorpus.CompoundWithMath, ScalarCorpus.CompoundWithMathBackward, ScalarCorpus.CompoundWithMathGradient,
+            ScalarCorpus.CompoundWithMathPullback, p => p.Value, (p, s, ref g) => p.Backward(s, ref g),
+            x => Math.Cos(x) * Math.Exp(x) + (1 + Math.Sin(x)) * Math.Exp(x)),
+
         // Loss(w, b, [NoGradient] x): flat input [w0, w1, w2, b]; x is data.
         new DiffCase
         {

@@ -48,6 +48,16 @@ public static class TensorCases
             TensorCorpus.ReciprocalPullback, p => p.Value, (p, s, g) => p.Backward(s, g), TensorCorpus.ReciprocalJacobian,
             (x, s) => Map(x, s, (xi, si) => -2 * si / (xi * xi))),
 
+        TensorResult("TensorReassignment", Matrix, Matrix, MatrixPoint, MatrixSeed, TensorCorpus.TensorReassignment, TensorCorpus.TensorReassignmentBackward,
+            TensorCorpus.TensorReassignmentPullback, p => p.Value, (p, s, g) => p.Backward(s, g), TensorCorpus.TensorReassignmentJacobian,
+            (x, s) => Map(x, s, (xi, si) => si * 3 * xi)), // t = (3x² - 1) / 2
+#if TENSOR_COMPOUND_ASSIGNMENT
+
+        TensorResult("TensorCompound", Matrix, Matrix, MatrixPoint, MatrixSeed, TensorCorpus.TensorCompound, TensorCorpus.TensorCompoundBackward,
+            TensorCorpus.TensorCompoundPullback, p => p.Value, (p, s, g) => p.Backward(s, g), TensorCorpus.TensorCompoundJacobian,
+            (x, s) => Map(x, s, (xi, si) => si * 3 * xi)),
+#endif
+
         TensorResult("ElementWrites", [2, 2], [2], [1.5, -2, 0.25, 3], [0.7, -1.1], TensorCorpus.ElementWrites, TensorCorpus.ElementWritesBackward,
             TensorCorpus.ElementWritesPullback, p => p.Value, (p, s, g) => p.Backward(s, g), TensorCorpus.ElementWritesJacobian,
             (x, s) => [s[0] * x[1], s[0] * x[0], s[1] * Math.Exp(x[2]), s[1]]),
@@ -92,42 +102,16 @@ public static class TensorCases
             },
         },
 
-        // ScaleByActiveScalar(x, s): flat input [x..., s]; s's gradient sums over every element.
-        new DiffCase
-        {
-            Name = "ScaleByActiveScalar",
-            Point = [.. MatrixPoint, 0.8],
-            Seed = MatrixSeed,
-            Forward = v => Flat.Of(TensorCorpus.ScaleByActiveScalar(Flat.ToTensor(v, 0, Matrix), v[6])),
-            Backward = (v, s, g) =>
-            {
-                Tensor xGrad = Flat.ToTensor(g, 0, Matrix);
-                Tensor y = TensorCorpus.ScaleByActiveScalarBackward(Flat.ToTensor(v, 0, Matrix), v[6], Flat.ToTensor(s, 0, Matrix), xGrad, ref g[6]);
-                Flat.CopyBack(xGrad, g, 0);
-                return Flat.Of(y);
-            },
-            Pullback = v =>
-            {
-                var p = TensorCorpus.ScaleByActiveScalarPullback(Flat.ToTensor(v, 0, Matrix), v[6]);
-                return new PullbackRun(Flat.Of(p.Value), (s, g) =>
-                {
-                    Tensor xGrad = Flat.ToTensor(g, 0, Matrix);
-                    p.Backward(Flat.ToTensor(s, 0, Matrix), xGrad, ref g[6]);
-                    Flat.CopyBack(xGrad, g, 0);
-                });
-            },
-            ExactVjp = (v, s) =>
-            {
-                var vjp = new double[7];
-                for (int i = 0; i < 6; i++)
-                {
-                    vjp[i] = s[i] * v[6];
-                    vjp[6] += s[i] * (v[i] + 1);
-                }
+        // ScaleByActiveScalar(x, s) and ActiveScalarLeft(x, s): flat input [x..., s]; s's gradient sums over every element.
+        TensorAndScalar("ScaleByActiveScalar", Matrix, [.. MatrixPoint, 0.8], MatrixSeed, TensorCorpus.ScaleByActiveScalar,
+            TensorCorpus.ScaleByActiveScalarBackward, TensorCorpus.ScaleByActiveScalarPullback, p => p.Value,
+            (p, s, g, ref sGrad) => p.Backward(s, g, ref sGrad), TensorCorpus.ScaleByActiveScalarJacobian,
+            (v, s) => WithScalar(v, s, (x, a) => a, (x, a) => x + 1)), // y = x a + a
 
-                return vjp;
-            },
-        },
+        TensorAndScalar("ActiveScalarLeft", Matrix, [.. MatrixPoint, 0.8], MatrixSeed, TensorCorpus.ActiveScalarLeft,
+            TensorCorpus.ActiveScalarLeftBackward, TensorCorpus.ActiveScalarLeftPullback, p => p.Value,
+            (p, s, g, ref sGrad) => p.Backward(s, g, ref sGrad), TensorCorpus.ActiveScalarLeftJacobian,
+            (v, s) => WithScalar(v, s, (x, a) => -a / (x * x) - a - 1, (x, a) => 1 / x - x + 1)), // y = a/x - a x + (a - x)
 
         // TensorLocals(x, w): flat input [x..., w...]; k = x (w - 1/4), f = sum(k² + 1).
         new DiffCase
@@ -178,6 +162,24 @@ public static class TensorCases
             p => p.Value, (p, s, g) => p.Backward(s, g),
             (x, s) => Map(x, Weights, (xi, wi) => 2 * wi * xi * s[0])),
     ];
+
+    /// <summary>
+    /// Jᵀ·seed of an elementwise y = f(x, a) over flat [x..., a]: element i gets seed_i ∂y_i/∂x_i,
+    /// and a gets the sum of seed_i ∂y_i/∂a.
+    /// </summary>
+    private static double[] WithScalar(double[] v, double[] seed, Func<double, double, double> dx, Func<double, double, double> da)
+    {
+        int n = v.Length - 1;
+        double a = v[n];
+        var vjp = new double[v.Length];
+        for (int i = 0; i < n; i++)
+        {
+            vjp[i] = seed[i] * dx(v[i], a);
+            vjp[n] += seed[i] * da(v[i], a);
+        }
+
+        return vjp;
+    }
 
     /// <summary>Element-wise formula over two equally long vectors.</summary>
     private static double[] Map(double[] a, double[] b, Func<double, double, double> f)

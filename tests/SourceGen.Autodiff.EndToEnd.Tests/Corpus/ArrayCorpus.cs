@@ -74,4 +74,23 @@ public static partial class ArrayCorpus
         y[0] = s * x[0];
         y[1] = s * s * x[1];
     }
+
+    /// <summary>Compound assignments into a Span&lt;double&gt; output.</summary>
+    [Differentiable]
+    public static void OutputCompound(ReadOnlySpan<double> x, Span<double> y)
+    {
+        y[0] = x[0];
+        y[0] += x[1] * x[0];
+        y[1] = 1;
+        y[1] *= x[1];
+    }
+
+#if LONG_INDEX
+    // Known gap (see KnownGapTests): the generated backward indexes its Span<double> buffer with the
+    // long and does not compile (CS1503). Define LONG_INDEX to put this method and its case back.
+
+    /// <summary>A read at a long index.</summary>
+    [Differentiable]
+    public static double ReadAtLongIndex(double[] x, long k) => x[k] * x[k + 1];
+#endif
 }

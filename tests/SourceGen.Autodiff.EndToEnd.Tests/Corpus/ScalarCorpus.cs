@@ -94,4 +94,14 @@ public static partial class ScalarCorpus
         double d = c / (1 + y * y);
         return d + a;
     }
+
+    /// <summary>Compound assignments whose right-hand sides are Math calls.</summary>
+    [Differentiable]
+    public static double CompoundWithMath(double x)
+    {
+        double s = 1;
+        s += Math.Sin(x);
+        s *= Math.Exp(x);
+        return s;
+    }
 }

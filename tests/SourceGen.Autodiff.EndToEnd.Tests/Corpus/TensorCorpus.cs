@@ -49,6 +49,34 @@ public static partial class TensorCorpus
         return (k * k + 1).Sum();
     }
 
+    /// <summary>A tensor local reassigned from itself.</summary>
+    [Differentiable]
+    public static Tensor TensorReassignment(Tensor x)
+    {
+        var t = x * 2;
+        t = t + x;
+        t = t * x;
+        t = (t - 1) / 2;
+        return t;
+    }
+
+#if TENSOR_COMPOUND_ASSIGNMENT
+    // Known gap (see KnownGapTests): the generator rejects compound assignment to a Tensor local
+    // with DIFF005. Define TENSOR_COMPOUND_ASSIGNMENT to put this method and its case back.
+
+    /// <summary>Compound assignments on a tensor local, with a tensor and with scalars.</summary>
+    [Differentiable]
+    public static Tensor TensorCompound(Tensor x)
+    {
+        var t = x * 2;
+        t += x;
+        t *= x;
+        t -= 1;
+        t /= 2;
+        return t;
+    }
+#endif
+
     /// <summary>Rank 2 in, rank 1 out through a local Tensor.Zeros(...) that is returned.</summary>
     [Differentiable]
     public static Tensor ElementWrites(Tensor x)
@@ -62,4 +90,8 @@ public static partial class TensorCorpus
     /// <summary>Elementwise result reduced to a scalar with a [NoGradient] tensor of weights.</summary>
     [Differentiable]
     public static double WeightedSum(Tensor x, [NoGradient] Tensor weights) => (weights * x * x).Sum();
+
+    /// <summary>An active scalar on the left of tensor operators.</summary>
+    [Differentiable]
+    public static Tensor ActiveScalarLeft(Tensor x, double s) => s / x - s * x + (s - x);
 }

@@ -2,9 +2,15 @@ using System;
 
 namespace SourceGen.Autodiff.EndToEnd.Tests.Harness;
 
+/// <summary>Generated <c>MBackward</c> of <c>Tensor M(Tensor x, double s)</c>.</summary>
+public delegate Tensor TensorScalarBackward(Tensor x, double s, Tensor seed, Tensor xGrad, ref double sGrad);
+
+/// <summary><c>MPullback(...).Backward</c> of <c>Tensor M(Tensor x, double s)</c>.</summary>
+public delegate void TensorScalarPullbackBackward<TPullback>(TPullback pullback, Tensor seed, Tensor xGrad, ref double sGrad);
+
 /// <summary>
-/// Builds <see cref="DiffCase"/>s for methods of one Tensor parameter, <c>Tensor M(Tensor x)</c>
-/// and <c>double M(Tensor x)</c>, building tensors of the given shapes from the flat vectors.
+/// Builds <see cref="DiffCase"/>s for <c>Tensor M(Tensor x)</c>, <c>double M(Tensor x)</c> and
+/// <c>Tensor M(Tensor x, double s)</c>, building tensors of the given shapes from the flat vectors.
 /// </summary>
 public static class TensorCaseBuilder
 {
@@ -73,6 +79,48 @@ public static class TensorCaseBuilder
             },
             ExactVjp = exactVjp,
         };
+
+    /// <summary>
+    /// <c>Tensor M(Tensor x, double s)</c> with a result shaped like x: flat input [x..., s], and
+    /// MJacobian with respect to x only.
+    /// </summary>
+    public static DiffCase TensorAndScalar<TPullback>(
+        string name,
+        int[] shape,
+        double[] point,
+        double[] seed,
+        Func<Tensor, double, Tensor> method,
+        TensorScalarBackward backward,
+        Func<Tensor, double, TPullback> pullback,
+        Func<TPullback, Tensor> value,
+        TensorScalarPullbackBackward<TPullback> pullbackBackward,
+        Func<Tensor, double, double[,]> jacobian,
+        Func<double[], double[], double[]>? exactVjp = null)
+    {
+        int n = point.Length - 1; // where s sits
+        return new()
+        {
+            Name = name,
+            Point = point,
+            Seed = seed,
+            Forward = v => Flat.Of(method(Flat.ToTensor(v, 0, shape), v[n])),
+            Backward = (v, s, g) => WithGradient(g, shape, xGrad =>
+                Flat.Of(backward(Flat.ToTensor(v, 0, shape), v[n], Flat.ToTensor(s, 0, shape), xGrad, ref g[n]))),
+            Pullback = v =>
+            {
+                TPullback p = pullback(Flat.ToTensor(v, 0, shape), v[n]);
+                return new PullbackRun(Flat.Of(value(p)), (s, g) =>
+                    WithGradient(g, shape, xGrad =>
+                    {
+                        pullbackBackward(p, Flat.ToTensor(s, 0, shape), xGrad, ref g[n]);
+                        return g;
+                    }));
+            },
+            Jacobian = v => jacobian(Flat.ToTensor(v, 0, shape), v[n]),
+            JacobianInputs = n,
+            ExactVjp = exactVjp,
+        };
+    }
 
     /// <summary>
     /// Runs <paramref name="run"/> with a tensor buffer holding <c>g</c>'s current values (so
