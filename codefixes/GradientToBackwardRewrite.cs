@@ -57,12 +57,16 @@ internal sealed class GradientToBackwardRewrite
             return null;
         }
 
-        root = root.ReplaceNode(statement, replacement);
+        // A top-level statement sits in a GlobalStatement, which is what the file's list holds.
+        root = statement.Parent is GlobalStatementSyntax global
+            ? root.ReplaceNode(global, replacement.Select(s => SyntaxFactory.GlobalStatement(s)))
+            : root.ReplaceNode(statement, replacement);
         return rewrite._names.AddUsingIfNeeded(root);
     }
 
     /// <summary>
-    /// The statement to rewrite: a local declaration, expression or return statement in a block,
+    /// The statement to rewrite: a local declaration, expression or return statement in a block
+    /// (or at the top level),
     /// with nothing between it and the call that would evaluate the call conditionally, repeatedly
     /// or later (lambdas, ?:, &amp;&amp;, ||, ??, ?.), because the rewrite runs it before the statement.
     /// </summary>
@@ -73,7 +77,7 @@ internal sealed class GradientToBackwardRewrite
             switch (node)
             {
                 case LocalDeclarationStatementSyntax or ExpressionStatementSyntax or ReturnStatementSyntax
-                    when node.Parent is BlockSyntax or SwitchSectionSyntax:
+                    when node.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax:
                     return (StatementSyntax)node;
                 case StatementSyntax or AnonymousFunctionExpressionSyntax or ConditionalExpressionSyntax
                     or ConditionalAccessExpressionSyntax or SwitchExpressionSyntax:

@@ -17,7 +17,9 @@ internal sealed class UniqueNames
     public static UniqueNames Around(StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
     {
         var names = new UniqueNames();
-        SyntaxNode scope = (SyntaxNode?)statement.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? statement.SyntaxTree.GetRoot(cancellationToken);
+        // Top-level statements share one scope: the whole file, not their GlobalStatement.
+        MemberDeclarationSyntax? member = statement.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+        SyntaxNode scope = member is null or GlobalStatementSyntax ? statement.SyntaxTree.GetRoot(cancellationToken) : member;
         foreach (SyntaxToken token in scope.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.IdentifierToken))

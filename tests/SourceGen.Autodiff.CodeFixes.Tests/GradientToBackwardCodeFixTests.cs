@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using SourceGen.Autodiff.CodeFixes.Tests.Harness;
 using Xunit;
 
@@ -196,6 +197,35 @@ public sealed class GradientToBackwardCodeFixTests
                 }
             }
             """, GeneratedStandIn.Files);
+    }
+
+    [Fact]
+    public async Task A_top_level_program_is_fixed_in_place()
+    {
+        Markup markup = Markup.Parse("""
+            using SourceGen.Autodiff;
+
+            var x = Tensor.Ones(1, 3);
+            var g = [|Demo.Model.FGradient(x)|];
+            System.Console.WriteLine(g);
+            """);
+        Document document = TestProject.Create(markup.Text, GeneratedStandIn.Files);
+        Project console = document.Project.WithCompilationOptions(
+            document.Project.CompilationOptions!.WithOutputKind(OutputKind.ConsoleApplication));
+        document = console.GetDocument(document.Id)!;
+        Diagnostic diff007 = Assert.Single(await DiagnosticRunner.GetErrorsAndAsync(document, "DIFF007"));
+        Assert.Equal(markup.Spans[0], diff007.Location.SourceSpan);
+
+        Document fixedDocument = await FixRunner.ApplyAsync(new GradientToBackwardCodeFix(), document, diff007);
+
+        await FixTest.AssertFixedAsync("""
+            using SourceGen.Autodiff;
+
+            var x = Tensor.Ones(1, 3);
+            var g = Tensor.ZerosLike(x);
+            Demo.Model.FBackward(x, Seed.OnesLike(Demo.Model.F(x)), g);
+            System.Console.WriteLine(g);
+            """, fixedDocument, "DIFF007");
     }
 
     [Theory]
