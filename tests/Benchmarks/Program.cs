@@ -1,0 +1,12 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using SourceGen.Autodiff.Benchmarks.Check;
+
+// "--check": compare every gradient with finite differences and exit; otherwise BenchmarkDotNet
+// (e.g. --filter '*' --job short; see docs/benchmarks.md).
+if (args.Contains("--check"))
+    return SelfCheck.Run(Console.Out);
+
+BenchmarkSwitcher.FromAssembly(typeof(SelfCheck).Assembly).Run(args);
+return 0;
