@@ -76,7 +76,7 @@ public sealed class DifferentiableAnalyzer : DiagnosticAnalyzer
             reporter.Report(context, diagnostic);
         }
 
-        foreach (Diagnostic diagnostic in GeneratedNameCollisions.Find(method, syntax, context.CancellationToken))
+        foreach (Diagnostic diagnostic in GeneratedNameCollisions.Find(method, syntax, attribute, context.CancellationToken))
         {
             reporter.Report(context, diagnostic);
         }

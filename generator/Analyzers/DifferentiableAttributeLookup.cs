@@ -25,4 +25,18 @@ internal static class DifferentiableAttributeLookup
 
         return false;
     }
+
+    /// <summary>Whether [Differentiable] is applied anywhere on the method.</summary>
+    public static bool Has(IMethodSymbol method, INamedTypeSymbol attribute)
+    {
+        foreach (AttributeData data in method.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -9,8 +9,9 @@ namespace SourceGen.Autodiff.Generator.Analyzers;
 
 /// <summary>
 /// DIFF013: a member the generator would add for a [Differentiable] method already exists in
-/// the type because the user declared it. Members from this generator's own output are not
-/// collisions (they are what the generator added), whatever other generators produced is.
+/// the type because the user declared it, or because another [Differentiable] method of the same
+/// name gets it too. Members from this generator's own output are not collisions (they are what
+/// the generator added); whatever other generators produced is.
 /// </summary>
 internal static class GeneratedNameCollisions
 {
@@ -20,7 +21,7 @@ internal static class GeneratedNameCollisions
     /// </summary>
     private static readonly string OwnOutputFolder = typeof(DifferentiableGenerator).FullName!;
 
-    public static IEnumerable<Diagnostic> Find(IMethodSymbol method, MethodDeclarationSyntax syntax, CancellationToken cancellationToken)
+    public static IEnumerable<Diagnostic> Find(IMethodSymbol method, MethodDeclarationSyntax syntax, INamedTypeSymbol differentiableAttribute, CancellationToken cancellationToken)
     {
         INamedTypeSymbol type = method.ContainingType;
         foreach (string name in GeneratedMemberNames.For(method))
@@ -30,16 +31,38 @@ internal static class GeneratedNameCollisions
             {
                 if (IsDeclaredByUser(member))
                 {
-                    yield return Diagnostic.Create(
-                        DiagnosticDescriptors.GeneratedNameCollision,
-                        syntax.Identifier.GetLocation(),
-                        name,
-                        type.Name,
-                        method.Name);
+                    yield return Collision(name, method, syntax);
                     break;
                 }
             }
         }
+
+        // Two [Differentiable] overloads of one name would both get the nested class
+        // MPullbackResult (and the same generated file), whatever their parameters.
+        if (HasDifferentiableOverload(method, differentiableAttribute))
+        {
+            yield return Collision(method.Name + GeneratedMemberNames.PullbackResultSuffix, method, syntax);
+        }
+    }
+
+    private static Diagnostic Collision(string name, IMethodSymbol method, MethodDeclarationSyntax syntax) =>
+        Diagnostic.Create(DiagnosticDescriptors.GeneratedNameCollision, syntax.Identifier.GetLocation(), name, method.ContainingType.Name, method.Name);
+
+    private static bool HasDifferentiableOverload(IMethodSymbol method, INamedTypeSymbol differentiableAttribute)
+    {
+        foreach (ISymbol member in method.ContainingType.GetMembers(method.Name))
+        {
+            if (member is IMethodSymbol other
+                && !SymbolEqualityComparer.Default.Equals(other.OriginalDefinition, method.OriginalDefinition)
+                && !SymbolEqualityComparer.Default.Equals(other.PartialImplementationPart, method)
+                && !SymbolEqualityComparer.Default.Equals(other.PartialDefinitionPart, method)
+                && DifferentiableAttributeLookup.Has(other, differentiableAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDeclaredByUser(ISymbol member)

@@ -48,6 +48,48 @@ public sealed class NameCollisionDiagnosticTests
     }
 
     [Fact]
+    public async Task DIFF013_at_each_of_two_differentiable_overloads()
+    {
+        // Both would get the nested class FPullbackResult (and the file Model.F.g.cs).
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync("""
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x) => x * x;
+
+                [Differentiable]
+                public static double F(double x, double y) => x * y;
+            }
+            """);
+
+        const string Message = "The generator adds 'FPullbackResult' to 'Model' for 'F', but 'Model' already has a member with that name; rename one of them";
+        Assert.Collection(
+            diagnostics,
+            d => Assert.Equal(("DIFF013", 6, Message), SignatureDiagnosticTests.Describe(d)),
+            d => Assert.Equal(("DIFF013", 9, Message), SignatureDiagnosticTests.Describe(d)));
+    }
+
+    [Fact]
+    public async Task No_DIFF013_for_an_overload_without_differentiable()
+    {
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync("""
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x) => x * x;
+
+                public static double F(string text) => double.Parse(text);
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
     public async Task No_DIFF013_for_a_Jacobian_name_when_no_Jacobian_is_generated()
     {
         // A scalar result has no MJacobian, so the user may use that name.
