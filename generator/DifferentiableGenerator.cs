@@ -40,7 +40,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Differentiable);
 
         var sources = differentiable
-            .Select(static (method, _) => new GeneratedSource(method.HintName, SourceEmitter.Emit(ReverseMode.Differentiate(method))))
+            .Select(static (method, _) => new GeneratedSource(method.HintName, SourceEmitter.Emit(method.Body.HasControlFlow ? FlowReverseMode.Differentiate(method) : ReverseMode.Differentiate(method))))
             .WithTrackingName(TrackingNames.Sources);
 
         context.RegisterSourceOutput(sources, static (spc, source) => spc.AddSource(source.HintName, source.Text));

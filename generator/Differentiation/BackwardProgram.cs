@@ -13,4 +13,14 @@ internal sealed record BackwardProgram(
     EquatableArray<Statement> Forward,
     EquatableArray<BackwardStatement> Reverse,
     EquatableArray<string> CapturedValues,
-    string? ResultName);
+    string? ResultName)
+{
+    /// <summary>Methods with branches or loops: the forward sweep records on a tape that the reverse sweep reads.</summary>
+    public bool UsesTape { get; init; }
+
+    /// <summary>With a tape: every scalar local of the forward sweep, declared before it (the reverse sweep reads them too).</summary>
+    public EquatableArray<LocalVariable> ForwardLocals { get; init; } = EquatableArray<LocalVariable>.Empty;
+
+    /// <summary>With a tape: the forward sweep returns from inside branches or loops (jumps to the reverse sweep).</summary>
+    public bool HasEarlyReturn { get; init; }
+}

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
 using SourceGen.Autodiff.Generator.Differentiation;
+using SourceGen.Autodiff.Generator.IR;
 using SourceGen.Autodiff.Generator.Model;
 
 namespace SourceGen.Autodiff.Generator.Emission;
@@ -23,6 +25,12 @@ internal static class BackwardEmitter
         {
             SourceEmitter.SeedCheck(writer, method, output);
         }
+        if (program.UsesTape)
+        {
+            EmitWithTape(writer, program);
+            writer.Close();
+            return;
+        }
         StatementPrinter.Forward(writer, program.Forward);
         if (method.Result.Kind is ResultKind.Array or ResultKind.Tensor && program.ResultName is not null)
         {
@@ -39,5 +47,47 @@ internal static class BackwardEmitter
             writer.Line($"return {program.ResultName};");
         }
         writer.Close();
+    }
+
+    /// <summary>Forward sweep recording on a pooled tape, then the reverse sweep reading it back.</summary>
+    private static void EmitWithTape(IndentedWriter writer, BackwardProgram program)
+    {
+        var method = program.Method;
+        DeclareLocals(writer, program, captured: null);
+        writer.Line($"var {ExpressionPrinter.Tape} = {TypeNames.TapeType}.Rent();");
+        writer.Open("try");
+        StatementPrinter.Forward(writer, program.Forward);
+        if (program.HasEarlyReturn)
+        {
+            writer.Line($"{StatementPrinter.ReverseLabel}:");
+        }
+        if (method.Result.Kind is ResultKind.Array or ResultKind.Tensor && program.ResultName is not null)
+        {
+            SourceEmitter.SeedCheck(writer, method, program.ResultName);
+        }
+        writer.Line();
+        writer.Line("// Reverse sweep: reads the tape back, last entry first.");
+        writer.Line($"var {ExpressionPrinter.Reader} = {ExpressionPrinter.Tape}.Reader();");
+        StatementPrinter.Reverse(writer, program.Reverse, SourceEmitter.TensorNames(method));
+        if (method.Result.Kind != ResultKind.Void)
+        {
+            writer.Line($"return {program.ResultName};");
+        }
+        writer.Close();
+        writer.Open("finally");
+        writer.Line($"{ExpressionPrinter.Tape}.Release();");
+        writer.Close();
+    }
+
+    /// <summary>Every scalar local of the forward sweep, declared up front (the reverse sweep reads them too); names in <paramref name="captured"/> are skipped.</summary>
+    public static void DeclareLocals(IndentedWriter writer, BackwardProgram program, ISet<string>? captured)
+    {
+        foreach (var local in program.ForwardLocals)
+        {
+            if (captured is null || !captured.Contains(local.Name))
+            {
+                writer.Line($"{local.Type.Keyword()} {local.Name} = {(local.Type == ScalarType.Bool ? "false" : "0")};");
+            }
+        }
     }
 }

@@ -12,6 +12,12 @@ internal static class ExpressionPrinter
 {
     private const int Lowest = 0, Conditional = 1, Or = 2, And = 3, Equality = 4, Relational = 5, Additive = 6, Multiplicative = 7, Prefix = 8, Primary = 9;
 
+    /// <summary>The reverse sweep's reader of the tape.</summary>
+    public const string Reader = "reader";
+
+    /// <summary>The forward sweep's tape (also the reverse sweep's source of scratch buffers).</summary>
+    public const string Tape = "tape";
+
     public static string Print(Expr expr) => Print(expr, Lowest);
 
     /// <summary>The span through which an elementwise loop reads tensor <paramref name="tensor"/>.</summary>
@@ -35,6 +41,10 @@ internal static class ExpressionPrinter
             TensorSum { Tensor: TensorRef r } => ($"{r.Name}.Sum()", Primary),
             TensorSum s => ($"({TensorPrinter.Print(s.Tensor)}).Sum()", Primary),
             FlatElement f => ($"{ValuesOf(f.Tensor)}[{f.Index}]", Primary),
+            TapePop { Type: ScalarType.Bool } => (Reader + ".PopBool()", Primary),
+            TapePop { Type: ScalarType.Int } => (Reader + ".PopInt()", Primary),
+            TapePop { Type: ScalarType.Long } => ("(long)" + Reader + ".Pop()", Prefix),
+            TapePop => (Reader + ".Pop()", Primary),
             _ => (expr.ToString(), Primary),
         };
         return precedence < context ? "(" + text + ")" : text;

@@ -32,12 +32,24 @@ internal static class PullbackEmitter
 
         var parameters = method.Parameters.ToDictionary(p => p.Name);
         var capturedParameters = method.Parameters
-            .Where(p => p.Kind != ParameterKind.OutputSpan && (program.CapturedValues.Contains(p.Name) || p.IsDifferentiable && p.IsAggregate))
+            .Where(p => program.CapturedValues.Contains(p.Name) || p.IsDifferentiable && p.IsAggregate)
             .ToList();
         var lets = program.Forward.OfType<Let>().ToDictionary(l => l.Name, l => l.Value.Type.Keyword());
         foreach (var tensor in program.Forward.OfType<TensorLet>())
         {
             lets[tensor.Name] = TypeNames.Tensor;
+        }
+        foreach (var local in program.ForwardLocals)
+        {
+            lets[local.Name] = local.Type.Keyword();
+        }
+        foreach (var statement in program.Forward)
+        {
+            switch (statement)
+            {
+                case AllocateArray array: lets[array.Name] = array.ElementType.Keyword() + "[]"; break;
+                case AllocateTensor tensor: lets[tensor.Name] = TypeNames.Tensor; break;
+            }
         }
         var capturedLets = program.CapturedValues.Where(lets.ContainsKey).ToList();
         var output = SourceEmitter.OutputName(method);
@@ -57,10 +69,20 @@ internal static class PullbackEmitter
         {
             writer.Line($"private readonly int {OutputLength};");
         }
+        if (program.UsesTape)
+        {
+            writer.Line($"private readonly {TypeNames.TapeType} {ExpressionPrinter.Tape} = new {TypeNames.TapeType}();");
+        }
         writer.Line();
 
         writer.Open($"internal {className}({string.Join(", ", SourceEmitter.Parameters(method))})");
-        StatementPrinter.Forward(writer, program.Forward, new HashSet<string>(capturedLets));
+        var fields = new HashSet<string>(capturedLets);
+        BackwardEmitter.DeclareLocals(writer, program, fields);
+        StatementPrinter.Forward(writer, program.Forward, fields);
+        if (program.HasEarlyReturn)
+        {
+            writer.Line($"{StatementPrinter.ReverseLabel}:");
+        }
         if (method.Result.Kind != ResultKind.Void)
         {
             writer.Line($"Value = {program.ResultName};");
@@ -95,8 +117,44 @@ internal static class PullbackEmitter
         {
             SourceEmitter.SeedCheck(writer, method, "Value");
         }
-        StatementPrinter.Reverse(writer, program.Reverse, SourceEmitter.TensorNames(method));
+        if (program.UsesTape)
+        {
+            EmitTapeReverse(writer, program, capturedParameters, capturedLets, lets);
+        }
+        else
+        {
+            StatementPrinter.Reverse(writer, program.Reverse, SourceEmitter.TensorNames(method));
+        }
         writer.Close();
+        writer.Close();
+    }
+
+    /// <summary>
+    /// The reverse sweep restores overwritten values into its variables, so each call works on
+    /// copies of the kept final values, reads the kept tape without consuming it, and takes its
+    /// scratch buffers from a pooled tape of its own.
+    /// </summary>
+    private static void EmitTapeReverse(IndentedWriter writer, BackwardProgram program, List<ParameterModel> capturedParameters, List<string> capturedLets, Dictionary<string, string> types)
+    {
+        writer.Line($"var {ExpressionPrinter.Reader} = this.{ExpressionPrinter.Tape}.Reader();");
+        writer.Line($"var {ExpressionPrinter.Tape} = {TypeNames.TapeType}.Rent();");
+        writer.Open("try");
+        foreach (var p in capturedParameters.Where(p => p.Kind == ParameterKind.Scalar))
+        {
+            writer.Line($"{StoredType(p)} {p.Name} = this.{p.Name};");
+        }
+        foreach (var name in capturedLets)
+        {
+            var type = types[name];
+            var copy = type.EndsWith("[]", System.StringComparison.Ordinal) ? $"({type})this.{name}.Clone()"
+                : type == TypeNames.Tensor ? $"this.{name}.Clone()"
+                : $"this.{name}";
+            writer.Line($"{type} {name} = {copy};");
+        }
+        StatementPrinter.Reverse(writer, program.Reverse, SourceEmitter.TensorNames(program.Method));
+        writer.Close();
+        writer.Open("finally");
+        writer.Line($"{ExpressionPrinter.Tape}.Release();");
         writer.Close();
     }
 

@@ -29,10 +29,10 @@ internal static class StatementPrinter
                     writer.Line($"{store.Aggregate}[{string.Join(", ", store.Indices.Select(Print))}] = {Print(store.Value)};");
                     break;
                 case AllocateArray array:
-                    writer.Line($"var {array.Name} = new {array.ElementType.Keyword()}[{Print(array.Length)}];");
+                    writer.Line($"{Target(array.Name, fields, "var")} = new {array.ElementType.Keyword()}[{Print(array.Length)}];");
                     break;
                 case AllocateTensor tensor:
-                    writer.Line($"var {tensor.Name} = {TypeNames.Tensor}.Zeros({string.Join(", ", tensor.Dimensions.Select(Print))});");
+                    writer.Line($"{Target(tensor.Name, fields, "var")} = {TypeNames.Tensor}.Zeros({string.Join(", ", tensor.Dimensions.Select(Print))});");
                     break;
                 case TensorLet tensorLet when fields is not null && fields.Contains(tensorLet.Name):
                     writer.Line($"this.{tensorLet.Name} = {TensorPrinter.Print(tensorLet.Value)};");
@@ -40,9 +40,74 @@ internal static class StatementPrinter
                 case TensorLet tensorLet:
                     writer.Line($"var {tensorLet.Name} = {TensorPrinter.Print(tensorLet.Value)};");
                     break;
+                case Assign assign:
+                    writer.Line(AssignText(assign) + ";");
+                    break;
+                case TapePush push:
+                    writer.Line(PushText(push) + ";");
+                    break;
+                case If branch:
+                    writer.Open($"if ({Print(branch.Condition)})");
+                    Forward(writer, branch.Then, fields);
+                    writer.Close();
+                    if (branch.Else.Count > 0)
+                    {
+                        writer.Open("else");
+                        Forward(writer, branch.Else, fields);
+                        writer.Close();
+                    }
+                    break;
+                case Loop { Kind: LoopKind.For } loop:
+                    writer.Open($"for (; {Print(loop.Condition)}; {string.Join(", ", loop.Step.Select(StepText))})");
+                    Forward(writer, loop.Body, fields);
+                    writer.Close();
+                    break;
+                case Loop { Kind: LoopKind.While } loop:
+                    writer.Open($"while ({Print(loop.Condition)})");
+                    Forward(writer, loop.Body, fields);
+                    writer.Close();
+                    break;
+                case Loop loop:
+                    writer.Open("do");
+                    Forward(writer, loop.Body, fields);
+                    writer.Close($" while ({Print(loop.Condition)});");
+                    break;
+                case Break:
+                    writer.Line("break;");
+                    break;
+                case Continue:
+                    writer.Line("continue;");
+                    break;
+                case ForwardReturn:
+                    writer.Line($"goto {ReverseLabel};");
+                    break;
             }
         }
     }
+
+    /// <summary>A declaration, or the assignment of a pullback's field of that name.</summary>
+    private static string Target(string name, ISet<string>? fields, string declaration) =>
+        fields is not null && fields.Contains(name) ? "this." + name : declaration + " " + name;
+
+    /// <summary>Where a return inside branches or loops jumps: the start of the reverse sweep.</summary>
+    public const string ReverseLabel = "reverse";
+
+    private static string AssignText(Assign assign) => $"{assign.Name} = {Print(assign.Value)}";
+
+    private static string PushText(TapePush push) => push.Value.Type switch
+    {
+        ScalarType.Bool => $"{Tape}.PushBool({Print(push.Value)})",
+        ScalarType.Int => $"{Tape}.PushInt({Print(push.Value)})",
+        _ => $"{Tape}.Push({Print(push.Value)})",
+    };
+
+    /// <summary>A for loop's step statements, as the comma-separated expressions C# allows there.</summary>
+    private static string StepText(Statement statement) => statement switch
+    {
+        Assign assign => AssignText(assign),
+        TapePush push => PushText(push),
+        _ => throw new System.InvalidOperationException($"Unexpected step statement {statement}."),
+    };
 
     /// <summary>Prints the reverse sweep. <paramref name="tensors"/> names the Tensor-typed inputs, seed and buffers (read through AsSpan in loops).</summary>
     public static void Reverse(IndentedWriter writer, IEnumerable<BackwardStatement> statements, ISet<string> tensors, string? loopIndex = null)
@@ -69,8 +134,48 @@ internal static class StatementPrinter
                 case ElementLoop loop:
                     Loop(writer, loop, tensors);
                     break;
+                case SetLocal set:
+                    writer.Line($"{set.Name} = {Print(set.Value)};");
+                    break;
+                case SetElement set:
+                    writer.Line($"{set.Aggregate}[{string.Join(", ", set.Indices.Select(Print))}] = {Print(set.Value)};");
+                    break;
+                case BackwardIf branch:
+                    writer.Open($"if ({Print(branch.Condition)})");
+                    Reverse(writer, branch.Then, tensors, loopIndex);
+                    writer.Close();
+                    if (branch.Else.Count > 0)
+                    {
+                        writer.Open("else");
+                        Reverse(writer, branch.Else, tensors, loopIndex);
+                        writer.Close();
+                    }
+                    break;
+                case BackwardFor loop:
+                    var declaration = loop.Declare ? "int " : "";
+                    var step = loop.Step == 1 ? $"{loop.Index}++" : loop.Step == -1 ? $"{loop.Index}--" : $"{loop.Index} += {loop.Step}";
+                    writer.Open($"for ({declaration}{loop.Index} = {Print(loop.Start)}; {Print(loop.Condition)}; {step})");
+                    Reverse(writer, loop.Body, tensors, loopIndex);
+                    writer.Close();
+                    break;
+                case DeclareBuffer buffer:
+                    writer.Line(BufferText(buffer));
+                    break;
             }
         }
+    }
+
+    private static string BufferText(DeclareBuffer buffer)
+    {
+        if (buffer.IsTensor)
+        {
+            return buffer.CopyOf is null
+                ? $"var {buffer.Name} = {TypeNames.Tensor}.ZerosLike({buffer.Like});"
+                : $"var {buffer.Name} = {buffer.CopyOf}.Clone();";
+        }
+        // A copy of the seed is as long as the seed (checked against the result before the reverse sweep).
+        var declaration = $"double[] {buffer.Name} = {Tape}.Scratch({buffer.CopyOf ?? buffer.Like}.Length);";
+        return buffer.CopyOf is null ? declaration : $"{declaration} (({TypeNames.ReadOnlySpan(ScalarType.Double)}){buffer.CopyOf}).CopyTo({buffer.Name});";
     }
 
     private static void Loop(IndentedWriter writer, ElementLoop loop, ISet<string> tensors)

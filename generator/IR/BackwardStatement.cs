@@ -28,3 +28,33 @@ internal sealed record ElementLoop(
     EquatableArray<string> ReadTensors,
     EquatableArray<string> WrittenBuffers,
     EquatableArray<BackwardStatement> Body) : BackwardStatement;
+
+/// <summary><c>name = value;</c> to an existing local (restoring a forward value, zeroing an adjoint).</summary>
+internal sealed record SetLocal(string Name, Expr Value) : BackwardStatement;
+
+/// <summary><c>a[i, j] = value;</c> (restoring an element, zeroing an element's adjoint).</summary>
+internal sealed record SetElement(string Aggregate, EquatableArray<Expr> Indices, Expr Value) : BackwardStatement;
+
+/// <summary><c>if (condition) { then } else { otherwise }</c> in the reverse sweep.</summary>
+internal sealed record BackwardIf(Expr Condition, EquatableArray<BackwardStatement> Then, EquatableArray<BackwardStatement> Else) : BackwardStatement;
+
+/// <summary><c>for (int index = start; condition; index += step) { body }</c> (<paramref name="Declare"/>: declares the index).</summary>
+internal sealed record BackwardFor(string Index, bool Declare, Expr Start, Expr Condition, int Step, EquatableArray<BackwardStatement> Body) : BackwardStatement;
+
+/// <summary>Placeholder for restoring a variable overwritten in the forward sweep; kept (as a tape read) only if the reverse sweep reads the variable.</summary>
+internal sealed record RestoreVariable(string Name, ScalarType Type) : BackwardStatement;
+
+/// <summary>Placeholder for restoring an overwritten element; kept only if the reverse sweep reads the aggregate.</summary>
+internal sealed record RestoreElement(string Aggregate, EquatableArray<Expr> Indices) : BackwardStatement;
+
+/// <summary>
+/// An adjoint buffer for an array or tensor: zeros shaped like <c>Like</c>, or a copy of
+/// <c>CopyOf</c> (the seed, for the result; the result itself, when the reverse sweep restores it).
+/// </summary>
+internal sealed record DeclareBuffer(string Name, string Like, bool IsTensor, string? CopyOf) : BackwardStatement;
+
+/// <summary>
+/// Placeholder: restore a variable without the tape, by undoing an integer step (<c>i = i - 1</c>)
+/// or recomputing a loop-local value from inputs; kept only if the reverse sweep reads the variable.
+/// </summary>
+internal sealed record RestoreByComputing(string Name, Expr Value) : BackwardStatement;

@@ -46,3 +46,9 @@ internal sealed record TensorSum(TensorExpr Tensor) : Expr(ScalarType.Double);
 /// elementwise loops that differentiation builds from whole-tensor expressions.
 /// </summary>
 internal sealed record FlatElement(string Tensor, string Index) : Expr(ScalarType.Double);
+
+/// <summary>
+/// The next value read back from the tape in the reverse sweep (<c>reader.Pop()</c>,
+/// <c>PopInt()</c> or <c>PopBool()</c> by type).
+/// </summary>
+internal sealed record TapePop(ScalarType Type) : Expr(Type);

@@ -22,3 +22,43 @@ internal sealed record TensorLet(string Name, TensorExpr Value) : Statement;
 
 /// <summary>The method's single return, at the end: a scalar, an aggregate's name, or a tensor expression.</summary>
 internal sealed record Return(Expr? Scalar, string? Aggregate, TensorExpr? Tensor) : Statement;
+
+/// <summary>
+/// <c>name = value;</c> to a mutable variable, in methods with branches or loops (where the IR
+/// is not SSA). Variables are declared once, up front (<see cref="MethodBody.Locals"/>).
+/// </summary>
+internal sealed record Assign(string Name, Expr Value) : Statement;
+
+/// <summary><c>if (condition) { then } else { otherwise }</c>.</summary>
+internal sealed record If(Expr Condition, EquatableArray<Statement> Then, EquatableArray<Statement> Else) : Statement;
+
+internal enum LoopKind
+{
+    /// <summary><c>for (; condition; step) body</c>: <c>continue</c> still runs the step.</summary>
+    For,
+    /// <summary><c>while (condition) body</c>.</summary>
+    While,
+    /// <summary><c>do body while (condition);</c>.</summary>
+    DoWhile,
+}
+
+/// <summary>A loop; a for loop's initializers are ordinary statements before it.</summary>
+internal sealed record Loop(LoopKind Kind, Expr Condition, EquatableArray<Statement> Body, EquatableArray<Statement> Step) : Statement;
+
+/// <summary><c>break;</c> out of the innermost loop.</summary>
+internal sealed record Break : Statement;
+
+/// <summary><c>continue;</c> with the innermost loop's next iteration.</summary>
+internal sealed record Continue : Statement;
+
+/// <summary><c>tape.Push(value)</c> in the forward sweep: a value about to be overwritten, or a control decision.</summary>
+internal sealed record TapePush(Expr Value) : Statement;
+
+/// <summary>A return inside branches or loops of the forward sweep: sets the result and jumps to the reverse sweep.</summary>
+internal sealed record ForwardReturn(Expr? Value) : Statement;
+
+/// <summary>Placeholder: save a variable before it is overwritten; becomes a <see cref="TapePush"/> if the reverse sweep reads it.</summary>
+internal sealed record SaveVariable(string Name, ScalarType Type) : Statement;
+
+/// <summary>Placeholder: save an element before it is overwritten; becomes a <see cref="TapePush"/> if the reverse sweep reads the aggregate.</summary>
+internal sealed record SaveElement(string Aggregate, EquatableArray<Expr> Indices) : Statement;

@@ -55,8 +55,11 @@ internal sealed partial class BodyLowerer
                 return new Variable(QualifiedName(field.Field), type);
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance }:
                 return LowerLength(operation, instance);
-            case IConditionalOperation:
-                return UnsupportedValue(operation, "the conditional operator '?:' is not supported yet; use Math.Max, Math.Min, Math.Abs or Math.Clamp");
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                var condition = LowerCondition(conditional.Condition);
+                var whenTrue = LowerScalar(conditional.WhenTrue);
+                var otherwise = LowerScalar(whenFalse);
+                return condition is null || whenTrue is null || otherwise is null ? null : new Conditional(condition, whenTrue, otherwise, type);
             default:
                 if (TryGetElementAccess(operation, out var aggregate, out var indices))
                 {
@@ -178,6 +181,10 @@ internal sealed partial class BodyLowerer
         }
         if (target.Name == "Sum" && KnownTypes.IsTensor(target.ContainingType) && invocation.Instance is { } instance)
         {
+            if (_mutable)
+            {
+                return UnsupportedValue(invocation, "Sum() is not supported yet in methods with branches or loops; add the elements in the loop");
+            }
             var tensor = LowerTensor(instance);
             return tensor is null ? null : new TensorSum(tensor);
         }
@@ -287,10 +294,15 @@ internal sealed partial class BodyLowerer
                 return new ElementLoad(aggregate.Name, indices.ToEquatableArray(), type);
             case AggregateKind.Output:
             case AggregateKind.ElementWritten:
+                if (_mutable)
+                {
+                    // No forwarding across branches and loops: the element is read from the array.
+                    return new ElementLoad(aggregate.Name, indices.ToEquatableArray(), type);
+                }
                 var key = ConstantKey(indices);
                 if (key is null)
                 {
-                    return UnsupportedValue(operation, $"reading an element of '{aggregate.Name}' at an index that is not a constant is not supported yet; keep the value in a local");
+                    return UnsupportedValue(operation, $"reading an element of '{aggregate.Name}' at an index that is not a constant is supported in methods with loops; here, keep the value in a local");
                 }
                 if (!aggregate.Elements.TryGetValue(key, out var stored))
                 {
@@ -352,15 +364,29 @@ internal sealed partial class BodyLowerer
         {
             return;
         }
-        var key = ConstantKey(indices);
-        if (key is null)
-        {
-            Unsupported(target, "element writes at an index that is not a constant are not supported yet");
-            return;
-        }
         var value = LowerScalar(valueOperation);
         if (value is null)
         {
+            return;
+        }
+        if (_mutable)
+        {
+            if (compound is { } mutableOp)
+            {
+                value = Build.Exact(mutableOp, new ElementLoad(aggregate.Name, indices.ToEquatableArray(), value.Type), value);
+            }
+            Emit(new Store(aggregate.Name, indices.ToEquatableArray(), value));
+            if (IsVaried(value))
+            {
+                aggregate.IsVaried = true;
+                _varied.Add(aggregate.Name);
+            }
+            return;
+        }
+        var key = ConstantKey(indices);
+        if (key is null)
+        {
+            Unsupported(target, "element writes at an index that is not a constant are supported in methods with loops; here, use a constant index");
             return;
         }
         if (compound is { } op)

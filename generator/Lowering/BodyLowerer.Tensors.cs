@@ -25,6 +25,11 @@ internal sealed partial class BodyLowerer
                 Unsupported(whole, $"'{symbol.Name}' already holds a tensor; declare a new local for Tensor.Zeros(...)");
                 return;
             }
+            if (_loopDepth > 0 || _branchDepth > 0)
+            {
+                Unsupported(whole, "create local tensors at the top of the method, outside branches and loops");
+                return;
+            }
             var dimensions = LowerDimensions(invocation);
             if (dimensions is null)
             {
@@ -33,6 +38,11 @@ internal sealed partial class BodyLowerer
             var name = ClaimUserName(symbol.Name);
             Emit(new AllocateTensor(name, dimensions.ToEquatableArray()));
             _aggregates[symbol] = new AggregateInfo(name, AggregateKind.ElementWritten, isTensor: true, isVaried: false);
+            return;
+        }
+        if (_mutable)
+        {
+            Unsupported(value, "whole-tensor expressions are not supported yet in methods with branches or loops; index the elements in the loop, or move the tensor arithmetic into its own [Differentiable] method");
             return;
         }
         var tensor = LowerTensor(value);
@@ -87,6 +97,11 @@ internal sealed partial class BodyLowerer
         if (StripConversions(value) is not IArrayCreationOperation { DimensionSizes.Length: 1 } creation)
         {
             Unsupported(value, "a local array must be created with 'new double[n]' (or an initializer list) and written element by element");
+            return;
+        }
+        if (_loopDepth > 0 || _branchDepth > 0)
+        {
+            Unsupported(whole, "create local arrays at the top of the method, outside branches and loops");
             return;
         }
         var length = LowerScalar(creation.DimensionSizes[0]);

@@ -29,6 +29,17 @@ internal sealed partial class BodyLowerer
     private bool _returned;
     private bool _failed;
 
+    /// <summary>
+    /// Methods with branches or loops are lowered to structured statements over mutable
+    /// variables (each C# local gets one unique name); straight-line methods to SSA.
+    /// </summary>
+    private bool _mutable;
+    private int _loopDepth;
+    private int _branchDepth;
+    private readonly Dictionary<ISymbol, string> _localNames = new(SymbolEqualityComparer.Default);
+    private readonly List<LocalVariable> _locals = new();
+    private string? _returnedAggregate;
+
     private BodyLowerer(IMethodSymbol method, IEnumerable<string> usedNames, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         _method = method;
@@ -49,6 +60,7 @@ internal sealed partial class BodyLowerer
         var usedNames = syntax.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText).Distinct().ToList();
         usedNames.AddRange(parameters.Select(p => p.Name));
         var lowerer = new BodyLowerer(method, usedNames, diagnostics, cancellationToken);
+        lowerer._mutable = HasControlFlow(syntax);
         lowerer.DeclareParameters(parameters);
 
         var operation = semanticModel.GetOperation(syntax, cancellationToken) as IMethodBodyOperation;
@@ -58,7 +70,7 @@ internal sealed partial class BodyLowerer
             return null;
         }
         lowerer.LowerBlock(body);
-        if (!lowerer._returned && method.ReturnsVoid is false && !lowerer._failed)
+        if (!lowerer._returned && method.ReturnsVoid is false && !lowerer._failed && !lowerer._mutable)
         {
             lowerer.Report(DiagnosticDescriptors.UnsupportedStatement, syntax.Identifier.GetLocation(), "the end of the method", "the method must end with a single return statement");
         }
@@ -68,7 +80,30 @@ internal sealed partial class BodyLowerer
         }
         resultIsVaried = lowerer.ResultIsVaried || method.ReturnsVoid && lowerer._aggregates.Values.Any(a => a.Kind == AggregateKind.Output && a.IsVaried);
         var statements = lowerer._segments.SelectMany(s => s).ToEquatableArray();
-        return new MethodBody(statements, usedNames.Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray());
+        return new MethodBody(statements, usedNames.Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray(),
+            lowerer._locals.ToEquatableArray(), lowerer._mutable);
+    }
+
+    /// <summary>Branches, loops, jumps, '?:' or a return before the end: the method needs the structured lowering.</summary>
+    private static bool HasControlFlow(MethodDeclarationSyntax syntax)
+    {
+        var body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody;
+        if (body is null)
+        {
+            return false;
+        }
+        foreach (var node in body.DescendantNodes())
+        {
+            switch (node)
+            {
+                case IfStatementSyntax or ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                    or BreakStatementSyntax or ContinueStatementSyntax or ConditionalExpressionSyntax:
+                    return true;
+                case ReturnStatementSyntax ret when syntax.Body is { } block && (ret.Parent != block || block.Statements.LastOrDefault() != ret):
+                    return true;
+            }
+        }
+        return false;
     }
 
     private void DeclareParameters(EquatableArray<ParameterModel> parameters)
@@ -129,7 +164,7 @@ internal sealed partial class BodyLowerer
 
     private void LowerStatement(IOperation statement)
     {
-        if (_returned)
+        if (_returned && !_mutable)
         {
             return;
         }
@@ -154,10 +189,22 @@ internal sealed partial class BodyLowerer
                 }
                 return;
             case IExpressionStatementOperation expression:
-                LowerExpressionStatement(expression);
+                LowerExpressionStatement(expression.Operation);
                 return;
             case IReturnOperation { ReturnedValue: { } value }:
                 LowerReturn(value);
+                return;
+            case IConditionalOperation conditional when _mutable:
+                LowerIf(conditional);
+                return;
+            case ILoopOperation loop when _mutable:
+                LowerLoop(loop);
+                return;
+            case IBranchOperation { BranchKind: BranchKind.Break } when _mutable && _loopDepth > 0:
+                Emit(new Break());
+                return;
+            case IBranchOperation { BranchKind: BranchKind.Continue } when _mutable && _loopDepth > 0:
+                Emit(new Continue());
                 return;
             default:
                 var (what, advice) = DescribeStatement(statement.Syntax);
@@ -199,9 +246,9 @@ internal sealed partial class BodyLowerer
         };
     }
 
-    private void LowerExpressionStatement(IExpressionStatementOperation statement)
+    private void LowerExpressionStatement(IOperation statement)
     {
-        switch (statement.Operation)
+        switch (statement)
         {
             case ISimpleAssignmentOperation assignment:
                 AssignTo(assignment.Target, assignment.Value, null, assignment);
@@ -213,6 +260,10 @@ internal sealed partial class BodyLowerer
                 var delta = new Constant(1, current.Type);
                 var value = Build.Exact(increment.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract, current, delta);
                 DefineScalar(local.Local, value);
+                return;
+            case IIncrementOrDecrementOperation increment when increment.Target is IParameterReferenceOperation parameter && _scalars.TryGetValue(parameter.Parameter, out var currentParameter):
+                var step = Build.Exact(increment.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract, currentParameter, new Constant(1, currentParameter.Type));
+                DefineScalar(parameter.Parameter, step);
                 return;
             default:
                 Report(DiagnosticDescriptors.UnsupportedStatement, statement.Syntax.GetLocation(), $"'{Shorten(statement.Syntax.ToString())}'",
@@ -308,13 +359,32 @@ internal sealed partial class BodyLowerer
 
     private void DefineScalar(ISymbol symbol, Expr value)
     {
-        var name = _scalars.ContainsKey(symbol) ? _names.Fresh(symbol.Name) : ClaimUserName(symbol.Name);
         var type = symbol is ILocalSymbol local && KnownTypes.TryGetScalar(local.Type, out var t) ? t
             : symbol is IParameterSymbol p && KnownTypes.TryGetScalar(p.Type, out var pt) ? pt : value.Type;
         if (type != value.Type)
         {
             value = Build.Convert(value, type);
         }
+        if (_mutable)
+        {
+            if (!_localNames.TryGetValue(symbol, out var mutableName))
+            {
+                mutableName = symbol is IParameterSymbol ? symbol.Name : ClaimUserName(symbol.Name);
+                _localNames[symbol] = mutableName;
+                if (symbol is ILocalSymbol)
+                {
+                    _locals.Add(new LocalVariable(mutableName, type));
+                }
+            }
+            Emit(new Assign(mutableName, value));
+            _scalars[symbol] = new Variable(mutableName, type);
+            if (type.IsReal() && IsVaried(value))
+            {
+                _varied.Add(mutableName);
+            }
+            return;
+        }
+        var name = _scalars.ContainsKey(symbol) ? _names.Fresh(symbol.Name) : ClaimUserName(symbol.Name);
         Emit(new Let(name, value));
         _scalars[symbol] = new Variable(name, type);
         if (type.IsReal() && IsVaried(value))
@@ -331,6 +401,11 @@ internal sealed partial class BodyLowerer
     private void LowerReturn(IOperation value)
     {
         _returned = true;
+        if (_mutable)
+        {
+            LowerMutableReturn(value);
+            return;
+        }
         var type = value.Type;
         if (type is not null && KnownTypes.TryGetScalar(type, out _))
         {

@@ -1,0 +1,280 @@
+using System.Collections.Generic;
+using System.Linq;
+using SourceGen.Autodiff.Generator.IR;
+using SourceGen.Autodiff.Generator.Model;
+
+namespace SourceGen.Autodiff.Generator.Differentiation;
+
+/// <summary>Adjoint propagation into mutable adjoints, and the clean-up once the reverse sweep is known.</summary>
+internal sealed partial class FlowReverseMode
+{
+    /// <summary>Adds the contributions of <paramref name="adjoint"/> (the adjoint of <paramref name="expr"/>) to its operands' adjoints.</summary>
+    private void Propagate(Expr expr, Expr adjoint, List<BackwardStatement> output)
+    {
+        if (!FlowActivity.IsVaried(expr, _varied))
+        {
+            return;
+        }
+        if (adjoint is not (Variable or Constant) && VariedLeaves(expr) > 1)
+        {
+            var name = _names.Fresh("adjoint");
+            output.Add(new DeclareValue(name, adjoint));
+            adjoint = new Variable(name, adjoint.Type);
+        }
+        switch (expr)
+        {
+            case Variable v:
+                output.Add(new AccumulateLocal(Adjoint(v.Name), adjoint));
+                break;
+            case ElementLoad load when _parameters.TryGetValue(load.Aggregate, out var parameter) && parameter.IsDifferentiable:
+                output.Add(new AccumulateElementGradient(ReverseMode.GradientName(load.Aggregate), load.Indices, adjoint));
+                break;
+            case ElementLoad load:
+                output.Add(new AccumulateElementGradient(Adjoint(load.Aggregate), load.Indices, adjoint));
+                break;
+            case Unary { Op: UnaryOp.Negate } negate:
+                Propagate(negate.Operand, Build.Negate(adjoint), output);
+                break;
+            case Binary binary:
+                foreach (var (operand, partial) in DerivativeRules.OfBinary(binary, adjoint))
+                {
+                    Propagate(operand, partial, output);
+                }
+                break;
+            case Convert convert when convert.Operand.Type.IsReal():
+                Propagate(convert.Operand, adjoint, output);
+                break;
+            case MathCall call:
+                foreach (var (operand, partial) in DerivativeRules.OfCall(call, call, adjoint))
+                {
+                    Propagate(operand, partial, output);
+                }
+                break;
+            case Conditional conditional:
+                // Only the branch that was taken receives the adjoint (PyTorch's behaviour).
+                var then = new List<BackwardStatement>();
+                var otherwise = new List<BackwardStatement>();
+                Propagate(conditional.WhenTrue, adjoint, then);
+                Propagate(conditional.WhenFalse, adjoint, otherwise);
+                output.Add(new BackwardIf(conditional.Condition, then.ToEquatableArray(), otherwise.ToEquatableArray()));
+                break;
+        }
+    }
+
+    private int VariedLeaves(Expr expr)
+    {
+        var count = 0;
+        ExprRewriter.Walk(expr, e =>
+        {
+            if (e is Variable or ElementLoad && FlowActivity.IsVaried(e, _varied))
+            {
+                count++;
+            }
+        });
+        return count;
+    }
+
+    /// <summary>Names the reverse sweep reads (so their overwritten values must be restored), to a fixed point.</summary>
+    private HashSet<string> NeededNames(List<BackwardStatement> reverse)
+    {
+        var needed = new HashSet<string>();
+        bool changed;
+        do
+        {
+            var before = needed.Count;
+            CollectReads(reverse, needed);
+            changed = needed.Count != before;
+        }
+        while (changed);
+        return needed;
+    }
+
+    private static void CollectReads(IEnumerable<BackwardStatement> statements, HashSet<string> needed)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case DeclareValue d: Read(d.Value, needed); break;
+                case SetLocal s: Read(s.Value, needed); break;
+                case AccumulateLocal a: Read(a.Value, needed); break;
+                case AccumulateScalarGradient g: Read(g.Value, needed); break;
+                case AccumulateElementGradient e:
+                    Read(e.Value, needed);
+                    foreach (var i in e.Indices) { Read(i, needed); }
+                    break;
+                case SetElement e:
+                    Read(e.Value, needed);
+                    foreach (var i in e.Indices) { Read(i, needed); }
+                    break;
+                case BackwardIf b:
+                    Read(b.Condition, needed);
+                    CollectReads(b.Then, needed);
+                    CollectReads(b.Else, needed);
+                    break;
+                case BackwardFor f:
+                    Read(f.Start, needed);
+                    Read(f.Condition, needed);
+                    CollectReads(f.Body, needed);
+                    break;
+                case RestoreElement r when needed.Contains(r.Aggregate):
+                    foreach (var i in r.Indices) { Read(i, needed); }
+                    break;
+                case DeclareBuffer b:
+                    needed.Add(b.CopyOf ?? b.Like);
+                    break;
+            }
+        }
+    }
+
+    private static void Read(Expr expr, HashSet<string> needed)
+    {
+        ExprRewriter.Walk(expr, e =>
+        {
+            switch (e)
+            {
+                case Variable v: needed.Add(v.Name); break;
+                case ElementLoad l: needed.Add(l.Aggregate); break;
+                case LengthOf l: needed.Add(l.Aggregate); break;
+            }
+        });
+    }
+
+    /// <summary>Restores become tape reads where the value is read later in the reverse sweep, and vanish elsewhere.</summary>
+    private static List<BackwardStatement> FinalizeReverse(IEnumerable<BackwardStatement> statements, HashSet<string> needed) =>
+        MergeAccumulations(FinalizeStatements(statements, needed));
+
+    /// <summary>Adjacent <c>a += t1; a += t2;</c> become <c>a += t1 + t2</c>, so equal terms merge (2 * t).</summary>
+    private static List<BackwardStatement> MergeAccumulations(List<BackwardStatement> statements)
+    {
+        var merged = new List<BackwardStatement>();
+        foreach (var statement in statements)
+        {
+            var previous = merged.Count > 0 ? merged[merged.Count - 1] : null;
+            switch (statement)
+            {
+                case AccumulateLocal a when previous is AccumulateLocal p && p.Name == a.Name && !Mentions(a.Value, a.Name):
+                    merged[merged.Count - 1] = p with { Value = Build.Sum(new[] { p.Value, a.Value }, a.Value.Type) };
+                    break;
+                case AccumulateElementGradient a when previous is AccumulateElementGradient p && p.Buffer == a.Buffer && p.Indices.Equals(a.Indices):
+                    merged[merged.Count - 1] = p with { Value = Build.Sum(new[] { p.Value, a.Value }, a.Value.Type) };
+                    break;
+                case BackwardIf b:
+                    merged.Add(b with { Then = MergeAccumulations(b.Then.ToList()).ToEquatableArray(), Else = MergeAccumulations(b.Else.ToList()).ToEquatableArray() });
+                    break;
+                case BackwardFor f:
+                    merged.Add(f with { Body = MergeAccumulations(f.Body.ToList()).ToEquatableArray() });
+                    break;
+                default:
+                    merged.Add(statement);
+                    break;
+            }
+        }
+        return merged;
+    }
+
+    private static List<BackwardStatement> FinalizeStatements(IEnumerable<BackwardStatement> statements, HashSet<string> needed)
+    {
+        var result = new List<BackwardStatement>();
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case RestoreVariable r:
+                    if (needed.Contains(r.Name))
+                    {
+                        result.Add(new SetLocal(r.Name, new TapePop(r.Type)));
+                    }
+                    break;
+                case RestoreElement r:
+                    if (needed.Contains(r.Aggregate))
+                    {
+                        result.Add(new SetElement(r.Aggregate, r.Indices, new TapePop(ScalarType.Double)));
+                    }
+                    break;
+                case RestoreByComputing r:
+                    if (needed.Contains(r.Name))
+                    {
+                        result.Add(new SetLocal(r.Name, r.Value));
+                    }
+                    break;
+                case BackwardIf b:
+                    var then = FinalizeStatements(b.Then, needed);
+                    var otherwise = FinalizeStatements(b.Else, needed);
+                    if (then.Count > 0 || otherwise.Count > 0 || b.Condition is TapePop)
+                    {
+                        result.Add(b with { Then = then.ToEquatableArray(), Else = otherwise.ToEquatableArray() });
+                    }
+                    break;
+                case BackwardFor f:
+                    result.Add(f with { Body = FinalizeStatements(f.Body, needed).ToEquatableArray() });
+                    break;
+                default:
+                    result.Add(statement);
+                    break;
+            }
+        }
+        return result;
+    }
+
+    private static List<Statement> FinalizeForward(IEnumerable<Statement> statements, HashSet<string> needed)
+    {
+        var result = new List<Statement>();
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case SaveVariable s:
+                    if (needed.Contains(s.Name))
+                    {
+                        result.Add(new TapePush(new Variable(s.Name, s.Type)));
+                    }
+                    break;
+                case SaveElement s:
+                    if (needed.Contains(s.Aggregate))
+                    {
+                        result.Add(new TapePush(new ElementLoad(s.Aggregate, s.Indices, ScalarType.Double)));
+                    }
+                    break;
+                case If branch:
+                    result.Add(branch with { Then = FinalizeForward(branch.Then, needed).ToEquatableArray(), Else = FinalizeForward(branch.Else, needed).ToEquatableArray() });
+                    break;
+                case Loop loop:
+                    result.Add(loop with { Body = FinalizeForward(loop.Body, needed).ToEquatableArray(), Step = FinalizeForward(loop.Step, needed).ToEquatableArray() });
+                    break;
+                default:
+                    result.Add(statement);
+                    break;
+            }
+        }
+        return result;
+    }
+
+    private static List<BackwardStatement> Rename(IEnumerable<BackwardStatement> statements, string from, string to)
+    {
+        Expr Map(Expr e) => ExprRewriter.Rewrite(e, x => x is ElementLoad l && l.Aggregate == from ? l with { Aggregate = to } : x is LengthOf len && len.Aggregate == from ? new LengthOf(to) : x);
+        EquatableArray<Expr> MapAll(EquatableArray<Expr> es) => es.Select(Map).ToEquatableArray();
+        return statements.Select(s => s switch
+        {
+            DeclareValue d => d with { Value = Map(d.Value) },
+            SetLocal l => l with { Value = Map(l.Value) },
+            AccumulateLocal a => a with { Value = Map(a.Value) },
+            AccumulateScalarGradient g => g with { Value = Map(g.Value) },
+            AccumulateElementGradient e => e with { Value = Map(e.Value), Indices = MapAll(e.Indices) },
+            SetElement e => e with { Aggregate = e.Aggregate == from ? to : e.Aggregate, Value = Map(e.Value), Indices = MapAll(e.Indices) },
+            BackwardIf b => b with { Condition = Map(b.Condition), Then = Rename(b.Then, from, to).ToEquatableArray(), Else = Rename(b.Else, from, to).ToEquatableArray() },
+            BackwardFor f => f with { Start = Map(f.Start), Condition = Map(f.Condition), Body = Rename(f.Body, from, to).ToEquatableArray() },
+            DeclareBuffer b when b.Like == from && b.CopyOf != from => b with { Like = to },
+            _ => s,
+        }).ToList();
+    }
+
+    /// <summary>Forward values and inputs the reverse sweep reads: what a pullback keeps.</summary>
+    private EquatableArray<string> Captured(List<BackwardStatement> reverse, EquatableArray<LocalVariable> locals)
+    {
+        var reads = new HashSet<string>();
+        CollectReads(reverse, reads);
+        var forward = new HashSet<string>(locals.Select(l => l.Name).Concat(_method.Parameters.Select(p => p.Name)).Concat(LocalAggregates(_method.Body.Statements)));
+        return reads.Where(forward.Contains).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray();
+    }
+}

@@ -1,0 +1,267 @@
+using System.Collections.Generic;
+using System.Linq;
+using SourceGen.Autodiff.Generator.IR;
+using SourceGen.Autodiff.Generator.Model;
+
+namespace SourceGen.Autodiff.Generator.Differentiation;
+
+/// <summary>Loops: counted loops run backwards from their bounds; others replay a recorded count.</summary>
+internal sealed partial class FlowReverseMode
+{
+    private sealed record CountedLoop(string Index, Expr Start, Expr Last, Expr Continue, int Step);
+
+    private readonly Dictionary<Loop, CountedLoop> _counted = new(ReferenceComparer<Loop>.Instance);
+    private readonly HashSet<Assign> _recomputed = new(ReferenceComparer<Assign>.Instance);
+
+    /// <summary>
+    /// Locals declared at the top of a loop body from values the loop does not change (inputs,
+    /// the counted index, earlier such locals), before anything can leave the iteration: the
+    /// reverse sweep recomputes them at the start of each iteration instead of taping them.
+    /// </summary>
+    private List<BackwardStatement> Recomputations(Loop loop, string? countedIndex)
+    {
+        var assigned = new HashSet<string>();
+        AssignedNames(loop.Body, assigned);
+        AssignedNames(loop.Step, assigned);
+        var stable = new HashSet<string>();
+        if (countedIndex is not null)
+        {
+            stable.Add(countedIndex);
+        }
+        var recomputations = new List<BackwardStatement>();
+        foreach (var statement in loop.Body)
+        {
+            if (statement is Assign assign && _locals.Contains(assign.Name) && AssignmentCount(assign.Name) == 1
+                && Names(assign.Value).All(n => stable.Contains(n) || !assigned.Contains(n) && n != assign.Name))
+            {
+                _recomputed.Add(assign);
+                stable.Add(assign.Name);
+                recomputations.Add(new RestoreByComputing(assign.Name, assign.Value));
+            }
+            if (ContainsExit(statement))
+            {
+                break;
+            }
+        }
+        return recomputations;
+    }
+
+    private int AssignmentCount(string name)
+    {
+        var count = 0;
+        CountAssignments(_method.Body.Statements, name, ref count);
+        return count;
+    }
+
+    private static void CountAssignments(IEnumerable<Statement> statements, string name, ref int count)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case Assign assign when assign.Name == name: count++; break;
+                case If branch: CountAssignments(branch.Then, name, ref count); CountAssignments(branch.Else, name, ref count); break;
+                case Loop loop: CountAssignments(loop.Body, name, ref count); CountAssignments(loop.Step, name, ref count); break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds <c>i = s; for (; i &lt; e; i++)</c> (and &lt;=, &gt;, &gt;= with i--) where s and e
+    /// do not change in the loop, i changes only in the step and is not used outside the loop,
+    /// and nothing leaves the loop early: it can run backwards without a tape.
+    /// </summary>
+    private void MarkCanonicalLoops(EquatableArray<Statement> list)
+    {
+        for (var k = 1; k < list.Count; k++)
+        {
+            if (list[k] is not Loop { Kind: LoopKind.For } loop || list[k - 1] is not Assign { Value.Type: ScalarType.Int } init
+                || loop.Step.Count != 1 || loop.Step[0] is not Assign { Value: Binary { Op: BinaryOp.Add or BinaryOp.Subtract, Left: Variable self, Right: Constant { Value: 1 } } stepValue } step
+                || step.Name != init.Name || self.Name != init.Name
+                || loop.Condition is not Binary compare)
+            {
+                continue;
+            }
+            var index = init.Name;
+            var direction = stepValue.Op == BinaryOp.Add ? 1 : -1;
+            var (op, bound) = compare.Left is Variable l && l.Name == index ? (compare.Op, compare.Right)
+                : compare.Right is Variable r && r.Name == index ? (Flip(compare.Op), compare.Left)
+                : (BinaryOp.Equal, compare.Right);
+            Expr? last = (direction, op) switch
+            {
+                (1, BinaryOp.Less) => Build.Subtract(bound, new Constant(1, ScalarType.Int)),
+                (1, BinaryOp.LessOrEqual) => bound,
+                (-1, BinaryOp.Greater) => Build.Add(bound, new Constant(1, ScalarType.Int)),
+                (-1, BinaryOp.GreaterOrEqual) => bound,
+                _ => null,
+            };
+            var assignedInLoop = new HashSet<string>();
+            AssignedNames(loop.Body, assignedInLoop);
+            if (last is null || assignedInLoop.Contains(index) || ContainsBreak(loop.Body) || loop.Body.Any(ContainsReturn)
+                || Names(bound).Any(assignedInLoop.Contains) || Names(init.Value).Any(assignedInLoop.Contains)
+                || Names(init.Value).Contains(index) || Names(bound).Contains(index)
+                || MentionedOutside(index, loop, init))
+            {
+                continue;
+            }
+            var keepGoing = direction == 1
+                ? new Binary(BinaryOp.GreaterOrEqual, new Variable(index, ScalarType.Int), init.Value, ScalarType.Bool)
+                : new Binary(BinaryOp.LessOrEqual, new Variable(index, ScalarType.Int), init.Value, ScalarType.Bool);
+            _counted[loop] = new CountedLoop(index, init.Value, last, keepGoing, -direction);
+            _noRestore.Add(init);
+        }
+    }
+
+    private static BinaryOp Flip(BinaryOp op) => op switch
+    {
+        BinaryOp.Less => BinaryOp.Greater,
+        BinaryOp.LessOrEqual => BinaryOp.GreaterOrEqual,
+        BinaryOp.Greater => BinaryOp.Less,
+        BinaryOp.GreaterOrEqual => BinaryOp.LessOrEqual,
+        _ => op,
+    };
+
+    private static void AssignedNames(IEnumerable<Statement> statements, HashSet<string> names)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case Assign assign: names.Add(assign.Name); break;
+                case Store store: names.Add(store.Aggregate); break;
+                case If branch: AssignedNames(branch.Then, names); AssignedNames(branch.Else, names); break;
+                case Loop loop: AssignedNames(loop.Body, names); AssignedNames(loop.Step, names); break;
+            }
+        }
+    }
+
+    private static HashSet<string> Names(Expr expr)
+    {
+        var names = new HashSet<string>();
+        ExprRewriter.Walk(expr, e =>
+        {
+            switch (e)
+            {
+                case Variable v: names.Add(v.Name); break;
+                case ElementLoad l: names.Add(l.Aggregate); break;
+                case LengthOf l: names.Add(l.Aggregate); break;
+            }
+        });
+        return names;
+    }
+
+    /// <summary>The index is used somewhere other than this loop and its initializer.</summary>
+    private bool MentionedOutside(string index, Loop loop, Assign init)
+    {
+        var count = 0;
+        CountMentions(_method.Body.Statements, index, loop, init, ref count);
+        return count > 0;
+    }
+
+    private static void CountMentions(IEnumerable<Statement> statements, string name, Loop skip, Assign init, ref int count)
+    {
+        foreach (var statement in statements)
+        {
+            if (ReferenceEquals(statement, skip) || ReferenceEquals(statement, init))
+            {
+                continue;
+            }
+            switch (statement)
+            {
+                case Assign assign:
+                    count += assign.Name == name || Names(assign.Value).Contains(name) ? 1 : 0;
+                    break;
+                case Store store:
+                    count += Names(store.Value).Contains(name) || store.Indices.Any(i => Names(i).Contains(name)) ? 1 : 0;
+                    break;
+                case Return { Scalar: { } scalar }:
+                    count += Names(scalar).Contains(name) ? 1 : 0;
+                    break;
+                case If branch:
+                    count += Names(branch.Condition).Contains(name) ? 1 : 0;
+                    CountMentions(branch.Then, name, skip, init, ref count);
+                    CountMentions(branch.Else, name, skip, init, ref count);
+                    break;
+                case Loop loop:
+                    count += Names(loop.Condition).Contains(name) ? 1 : 0;
+                    CountMentions(loop.Body, name, skip, init, ref count);
+                    CountMentions(loop.Step, name, skip, init, ref count);
+                    break;
+            }
+        }
+    }
+
+    private void TransformLoop(Loop loop, List<Statement> forward, List<BackwardStatement> reverse)
+    {
+        _loopDepth++;
+        if (_counted.TryGetValue(loop, out var counted))
+        {
+            var recomputed = Recomputations(loop, counted.Index);
+            _frames.Push(new LoopFrame(null, null));
+            var (countedBody, bodyReverse) = TransformList(loop.Body);
+            _frames.Pop();
+            _loopDepth--;
+            forward.Add(loop with { Body = countedBody.ToEquatableArray() });
+            reverse.Add(new BackwardFor(counted.Index, false, counted.Last, counted.Continue, counted.Step, recomputed.Concat(bodyReverse).ToEquatableArray()));
+            return;
+        }
+        var recomputations = Recomputations(loop, null);
+
+        var count = _names.Fresh("count");
+        _extraLocals.Add(new LocalVariable(count, ScalarType.Int));
+        string? broke = null;
+        if (ContainsBreak(loop.Body) || loop.Body.Any(ContainsReturn))
+        {
+            broke = _names.Fresh("broke");
+            _extraLocals.Add(new LocalVariable(broke, ScalarType.Bool));
+        }
+        _frames.Push(new LoopFrame(count, broke));
+        var (bodyForward, reverseBody) = TransformList(loop.Body);
+        var (stepForward, stepReverse) = TransformList(loop.Step);
+        _frames.Pop();
+        _loopDepth--;
+
+        var countVariable = new Variable(count, ScalarType.Int);
+        forward.Add(new Assign(count, new Constant(0, ScalarType.Int)));
+        if (broke is not null)
+        {
+            forward.Add(new Assign(broke, new Constant(0, ScalarType.Bool)));
+        }
+        var counting = new Assign(count, new Binary(BinaryOp.Add, countVariable, new Constant(1, ScalarType.Int), ScalarType.Int));
+        forward.Add(loop with { Body = new[] { (Statement)counting }.Concat(bodyForward).ToEquatableArray(), Step = stepForward.ToEquatableArray() });
+        forward.Add(new TapePush(countVariable));
+        if (broke is not null)
+        {
+            forward.Add(new TapePush(new Variable(broke, ScalarType.Bool)));
+        }
+
+        // Reverse: the last iteration first; if the loop was left by break, its step never ran.
+        var brokeRead = broke is null ? null : _names.Fresh("brokeOut");
+        var countRead = _names.Fresh("iterations");
+        var iteration = _names.Fresh("iteration");
+        if (brokeRead is not null)
+        {
+            reverse.Add(new DeclareValue(brokeRead, new TapePop(ScalarType.Bool)));
+        }
+        reverse.Add(new DeclareValue(countRead, new TapePop(ScalarType.Int)));
+        var body = new List<BackwardStatement>();
+        if (stepReverse.Count > 0)
+        {
+            if (brokeRead is null)
+            {
+                body.AddRange(stepReverse);
+            }
+            else
+            {
+                var stepRan = new Binary(BinaryOp.Or,
+                    new Binary(BinaryOp.NotEqual, new Variable(iteration, ScalarType.Int), new Variable(countRead, ScalarType.Int), ScalarType.Bool),
+                    new Unary(UnaryOp.Not, new Variable(brokeRead, ScalarType.Bool), ScalarType.Bool), ScalarType.Bool);
+                body.Add(new BackwardIf(stepRan, stepReverse.ToEquatableArray(), EquatableArray<BackwardStatement>.Empty));
+            }
+        }
+        body.AddRange(recomputations);
+        body.AddRange(reverseBody);
+        var more = new Binary(BinaryOp.Greater, new Variable(iteration, ScalarType.Int), new Constant(0, ScalarType.Int), ScalarType.Bool);
+        reverse.Add(new BackwardFor(iteration, true, new Variable(countRead, ScalarType.Int), more, -1, body.ToEquatableArray()));
+    }
+}

@@ -1,0 +1,297 @@
+using System.Collections.Generic;
+using System.Linq;
+using SourceGen.Autodiff.Generator.IR;
+using SourceGen.Autodiff.Generator.Model;
+
+namespace SourceGen.Autodiff.Generator.Differentiation;
+
+/// <summary>The structural transform: each statement's forward instrumentation and its reverse.</summary>
+internal sealed partial class FlowReverseMode
+{
+    private (List<Statement> Forward, List<BackwardStatement> Reverse) TransformList(EquatableArray<Statement> list, bool isMethodBody = false)
+    {
+        var frame = new ListFrame(NeedsMarker(list));
+        _frames.Push(frame);
+        var forward = new List<Statement>();
+        var parts = new List<List<BackwardStatement>>();
+        MarkCanonicalLoops(list);
+        for (var k = 0; k < list.Count; k++)
+        {
+            frame.Index = k + 1;
+            var statement = list[k];
+            var (f, r) = TransformStatement(statement, isMethodBody && k == list.Count - 1);
+            forward.AddRange(f);
+            parts.Add(r);
+        }
+        _frames.Pop();
+        if (frame.NeedsMarker && !AlwaysExits(list))
+        {
+            forward.Add(new TapePush(new Constant(list.Count, ScalarType.Int)));
+        }
+
+        var reverse = new List<BackwardStatement>();
+        if (frame.NeedsMarker)
+        {
+            var exit = _names.Fresh("exit");
+            reverse.Add(new DeclareValue(exit, new TapePop(ScalarType.Int)));
+            for (var k = list.Count; k >= 1; k--)
+            {
+                if (parts[k - 1].Count > 0)
+                {
+                    var reached = new Binary(BinaryOp.GreaterOrEqual, new Variable(exit, ScalarType.Int), new Constant(k, ScalarType.Int), ScalarType.Bool);
+                    reverse.Add(new BackwardIf(reached, parts[k - 1].ToEquatableArray(), EquatableArray<BackwardStatement>.Empty));
+                }
+            }
+        }
+        else
+        {
+            for (var k = parts.Count - 1; k >= 0; k--)
+            {
+                reverse.AddRange(parts[k]);
+            }
+        }
+        return (forward, reverse);
+    }
+
+    /// <summary>A block left early (break, continue, return) records where, so the reverse sweep skips what did not run.</summary>
+    private static bool NeedsMarker(EquatableArray<Statement> list)
+    {
+        for (var k = 0; k < list.Count; k++)
+        {
+            var last = k == list.Count - 1;
+            var statement = list[k];
+            if (statement is Break or Continue or Return)
+            {
+                if (!last)
+                {
+                    return true;
+                }
+            }
+            else if (ContainsExit(statement))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool ContainsExit(Statement statement) => statement switch
+    {
+        Break or Continue or Return => true,
+        If branch => branch.Then.Any(ContainsExit) || branch.Else.Any(ContainsExit),
+        // break and continue inside a nested loop leave only that loop; return leaves everything.
+        Loop loop => loop.Body.Any(ContainsReturn),
+        _ => false,
+    };
+
+    private static bool ContainsReturn(Statement statement) => statement switch
+    {
+        Return => true,
+        If branch => branch.Then.Any(ContainsReturn) || branch.Else.Any(ContainsReturn),
+        Loop loop => loop.Body.Any(ContainsReturn),
+        _ => false,
+    };
+
+    private static bool ContainsBreak(IEnumerable<Statement> statements) => statements.Any(s => s switch
+    {
+        Break => true,
+        If branch => ContainsBreak(branch.Then) || ContainsBreak(branch.Else),
+        _ => false,
+    });
+
+    /// <summary>The list never falls through its end (it ends with a jump, or an if whose branches all jump).</summary>
+    private static bool AlwaysExits(EquatableArray<Statement> list) => list.Count > 0 && list[list.Count - 1] switch
+    {
+        Break or Continue or Return => true,
+        If branch => AlwaysExits(branch.Then) && AlwaysExits(branch.Else),
+        _ => false,
+    };
+
+    private (List<Statement>, List<BackwardStatement>) TransformStatement(Statement statement, bool isFinalReturn)
+    {
+        var forward = new List<Statement>();
+        var reverse = new List<BackwardStatement>();
+        switch (statement)
+        {
+            case Assign assign:
+                TransformAssign(assign, forward, reverse);
+                break;
+            case Store store:
+                forward.Add(new SaveElement(store.Aggregate, store.Indices));
+                forward.Add(store);
+                if (_varied.Contains(store.Aggregate) && store.Value is Binary { Op: BinaryOp.Add or BinaryOp.Subtract, Left: ElementLoad self } update
+                    && self.Aggregate == store.Aggregate && self.Indices.Equals(store.Indices) && !Names(update.Right).Contains(store.Aggregate))
+                {
+                    // a[i] += e: the element's adjoint passes through unchanged.
+                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices));
+                    var element = new ElementLoad(Adjoint(store.Aggregate), store.Indices, ScalarType.Double);
+                    Propagate(update.Right, update.Op == BinaryOp.Add ? element : Build.Negate(element), reverse);
+                }
+                else if (_varied.Contains(store.Aggregate))
+                {
+                    var adjoint = Adjoint(store.Aggregate);
+                    var value = _names.Fresh(store.Aggregate + "Adjoint");
+                    reverse.Add(new DeclareValue(value, new ElementLoad(adjoint, store.Indices, ScalarType.Double)));
+                    reverse.Add(new SetElement(adjoint, store.Indices, Build.Real(0)));
+                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices));
+                    Propagate(store.Value, new Variable(value, ScalarType.Double), reverse);
+                }
+                else
+                {
+                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices));
+                }
+                break;
+            case If branch:
+                TransformIf(branch, forward, reverse);
+                break;
+            case Loop loop:
+                TransformLoop(loop, forward, reverse);
+                break;
+            case Break:
+                forward.AddRange(ExitPushes(toLoop: true));
+                if (InnermostLoop()?.Broke is { } broke)
+                {
+                    forward.Add(new Assign(broke, new Constant(1, ScalarType.Bool)));
+                }
+                forward.Add(statement);
+                break;
+            case Continue:
+                forward.AddRange(ExitPushes(toLoop: true));
+                forward.Add(statement);
+                break;
+            case Return ret:
+                forward.AddRange(ExitPushes(toLoop: false));
+                _earlyReturn |= !isFinalReturn;
+                if (ret.Scalar is { } scalar)
+                {
+                    forward.Add(new Assign(_resultVariable!, scalar));
+                    Propagate(scalar, new Variable(ReverseMode.Seed, scalar.Type), reverse);
+                }
+                if (!isFinalReturn)
+                {
+                    forward.Add(new ForwardReturn(null));
+                }
+                break;
+            default:
+                forward.Add(statement);
+                break;
+        }
+        return (forward, reverse);
+    }
+
+    private LoopFrame? InnermostLoop() => _frames.OfType<LoopFrame>().FirstOrDefault();
+
+    /// <summary>
+    /// What a jump pushes for every construct it leaves, innermost first: the position in each
+    /// block, each branch's choice, and (for return) each loop's count and "broke" flag.
+    /// </summary>
+    private IEnumerable<Statement> ExitPushes(bool toLoop)
+    {
+        var pushes = new List<Statement>();
+        foreach (var frame in _frames)
+        {
+            switch (frame)
+            {
+                case ListFrame list when list.NeedsMarker:
+                    pushes.Add(new TapePush(new Constant(list.Index, ScalarType.Int)));
+                    break;
+                case IfFrame branch:
+                    pushes.Add(new TapePush(new Variable(branch.Condition, ScalarType.Bool)));
+                    break;
+                case LoopFrame loop when toLoop:
+                    return pushes;
+                case LoopFrame loop:
+                    if (loop.Count is not null)
+                    {
+                        pushes.Add(new TapePush(new Variable(loop.Count, ScalarType.Int)));
+                        pushes.Add(new TapePush(new Constant(1, ScalarType.Bool)));
+                    }
+                    break;
+            }
+        }
+        return pushes;
+    }
+
+    private void TransformAssign(Assign assign, List<Statement> forward, List<BackwardStatement> reverse)
+    {
+        var type = assign.Value.Type;
+        var variable = new Variable(assign.Name, type);
+        // A local's first assignment outside loops overwrites nothing the reverse sweep can read.
+        var firstOutsideLoops = _loopDepth == 0 && _locals.Contains(assign.Name) && _assigned.Add(assign.Name);
+        var restore = !_noRestore.Contains(assign) && !firstOutsideLoops;
+
+        // i = i + c on an integer is undone by i = i - c: no tape.
+        if (!type.IsReal() && assign.Value is Binary { Op: BinaryOp.Add or BinaryOp.Subtract, Left: Variable self, Right: Constant step } increment && self.Name == assign.Name)
+        {
+            forward.Add(assign);
+            var inverse = increment.Op == BinaryOp.Add ? BinaryOp.Subtract : BinaryOp.Add;
+            reverse.Add(new RestoreByComputing(assign.Name, new Binary(inverse, variable, step, type)));
+            return;
+        }
+        if (_recomputed.Contains(assign))
+        {
+            restore = false;
+        }
+        if (restore)
+        {
+            forward.Add(new SaveVariable(assign.Name, type));
+        }
+        forward.Add(assign);
+        if (firstOutsideLoops && !FlowActivity.IsVaried(assign.Value, _varied))
+        {
+            // Nothing before this assignment reads the variable, and its value is a constant of the sweep.
+            return;
+        }
+        if (!type.IsReal() || !_varied.Contains(assign.Name))
+        {
+            if (restore)
+            {
+                reverse.Add(new RestoreVariable(assign.Name, type));
+            }
+            return;
+        }
+        var adjoint = new Variable(Adjoint(assign.Name), type);
+        // s = s + e (s not in e): the adjoint of s passes through unchanged.
+        if (assign.Value is Binary { Op: BinaryOp.Add or BinaryOp.Subtract, Left: Variable left } sum && left.Name == assign.Name && !Mentions(sum.Right, assign.Name))
+        {
+            if (restore)
+            {
+                reverse.Add(new RestoreVariable(assign.Name, type));
+            }
+            Propagate(sum.Right, sum.Op == BinaryOp.Add ? adjoint : Build.Negate(adjoint), reverse);
+            return;
+        }
+        var saved = _names.Fresh(assign.Name + "Adjoint");
+        reverse.Add(new DeclareValue(saved, adjoint));
+        reverse.Add(new SetLocal(adjoint.Name, Build.Real(0)));
+        if (restore)
+        {
+            reverse.Add(new RestoreVariable(assign.Name, type));
+        }
+        Propagate(assign.Value, new Variable(saved, type), reverse);
+    }
+
+    private static bool Mentions(Expr expr, string name)
+    {
+        var found = false;
+        ExprRewriter.Walk(expr, e => found |= e is Variable v && v.Name == name);
+        return found;
+    }
+
+    private void TransformIf(If branch, List<Statement> forward, List<BackwardStatement> reverse)
+    {
+        var condition = _names.Fresh("branch");
+        _extraLocals.Add(new LocalVariable(condition, ScalarType.Bool));
+        forward.Add(new Assign(condition, branch.Condition));
+        _frames.Push(new IfFrame(condition));
+        var (thenForward, thenReverse) = TransformList(branch.Then);
+        var (elseForward, elseReverse) = TransformList(branch.Else);
+        _frames.Pop();
+        forward.Add(new If(new Variable(condition, ScalarType.Bool), thenForward.ToEquatableArray(), elseForward.ToEquatableArray()));
+        if (!(AlwaysExits(branch.Then) && AlwaysExits(branch.Else)))
+        {
+            forward.Add(new TapePush(new Variable(condition, ScalarType.Bool)));
+        }
+        reverse.Add(new BackwardIf(new TapePop(ScalarType.Bool), thenReverse.ToEquatableArray(), elseReverse.ToEquatableArray()));
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+using System.Linq;
+using SourceGen.Autodiff.Generator.IR;
+using SourceGen.Autodiff.Generator.Model;
+
+namespace SourceGen.Autodiff.Generator.Differentiation;
+
+/// <summary>
+/// Reverse mode for methods with branches and loops. The forward sweep runs the method as
+/// written and pushes on a tape what the reverse sweep cannot recompute: values about to be
+/// overwritten (only of variables the reverse sweep reads), branch choices, iteration counts
+/// and where a block was left by break, continue or return. The reverse sweep mirrors the
+/// structure: it pops the decisions to replay the same path backwards, restores overwritten
+/// values, and accumulates adjoints in mutable locals. Counted for loops
+/// (<c>for (i = s; i &lt; e; i++)</c>) need no tape: they run backwards from their bounds.
+/// </summary>
+internal sealed partial class FlowReverseMode
+{
+    private readonly MethodModel _method;
+    private readonly NameAllocator _names;
+    private readonly HashSet<string> _varied;
+    private readonly Dictionary<string, ParameterModel> _parameters;
+    private readonly Dictionary<string, string> _adjoints = new();
+    private readonly List<LocalVariable> _extraLocals = new();
+    private readonly HashSet<string> _locals;
+    private readonly HashSet<string> _assigned = new();
+    private readonly HashSet<Statement> _noRestore = new(ReferenceComparer<Statement>.Instance);
+    private readonly HashSet<Loop> _canonical = new(ReferenceComparer<Loop>.Instance);
+    private readonly Stack<Frame> _frames = new();
+    private readonly string? _resultVariable;
+    private readonly string? _resultAggregate;
+    private int _loopDepth;
+    private bool _earlyReturn;
+
+    private FlowReverseMode(MethodModel method)
+    {
+        _method = method;
+        _parameters = method.Parameters.ToDictionary(p => p.Name);
+        _names = new NameAllocator(method.Body.UsedNames.Concat(ReverseMode.ReservedNames(method)).Concat(new[] { "tape", "reader" }));
+        _varied = FlowActivity.VariedNames(method);
+        _locals = new HashSet<string>(method.Body.Locals.Select(l => l.Name));
+        if (method.Result.Kind == ResultKind.Scalar)
+        {
+            _resultVariable = _names.Fresh("result");
+            _extraLocals.Add(new LocalVariable(_resultVariable, ScalarType.Double));
+        }
+        _resultAggregate = FindReturnedAggregate(method.Body.Statements) ?? method.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.OutputSpan)?.Name;
+    }
+
+    public static BackwardProgram Differentiate(MethodModel method) => new FlowReverseMode(method).Run();
+
+    private abstract record Frame;
+
+    /// <summary>A statement list; <c>Index</c> is the 1-based position being transformed.</summary>
+    private sealed record ListFrame(bool NeedsMarker) : Frame
+    {
+        public int Index { get; set; }
+    }
+
+    private sealed record IfFrame(string Condition) : Frame;
+
+    private sealed record LoopFrame(string? Count, string? Broke) : Frame;
+
+    private BackwardProgram Run()
+    {
+        var (forward, reverse) = TransformList(_method.Body.Statements, isMethodBody: true);
+
+        var prologue = new List<BackwardStatement>();
+        foreach (var name in ScalarNames().Where(n => _varied.Contains(n)))
+        {
+            prologue.Add(new DeclareValue(Adjoint(name), Build.Real(0)));
+        }
+        foreach (var aggregate in LocalAggregates(_method.Body.Statements).Where(_varied.Contains))
+        {
+            var isTensor = IsTensorAggregate(aggregate);
+            prologue.Add(new DeclareBuffer(Adjoint(aggregate), aggregate, isTensor, aggregate == _resultAggregate ? ReverseMode.Seed : null));
+        }
+        if (_resultAggregate is not null && _parameters.TryGetValue(_resultAggregate, out var output) && _varied.Contains(output.Name))
+        {
+            prologue.Add(new DeclareBuffer(Adjoint(output.Name), output.Name, false, ReverseMode.Seed));
+        }
+        var epilogue = _method.Parameters
+            .Where(p => p.IsDifferentiable && p.Kind == ParameterKind.Scalar)
+            .Select(p => (BackwardStatement)new AccumulateScalarGradient(ReverseMode.GradientName(p.Name), new Variable(Adjoint(p.Name), p.ElementType)))
+            .ToList();
+
+        var allReverse = prologue.Concat(reverse).Concat(epilogue).ToList();
+        var needed = NeededNames(allReverse);
+        var finalReverse = FinalizeReverse(allReverse, needed);
+        var finalForward = FinalizeForward(forward, needed);
+        if (_resultAggregate is not null && needed.Contains(_resultAggregate))
+        {
+            // The reverse sweep restores old elements: it works on a copy, never on the returned result.
+            var copy = _names.Fresh(_resultAggregate + "Values");
+            finalReverse = Rename(finalReverse, _resultAggregate, copy);
+            finalReverse.Insert(0, new DeclareBuffer(copy, _resultAggregate, IsTensorAggregate(_resultAggregate), _resultAggregate));
+        }
+
+        var locals = _method.Body.Locals.Concat(_extraLocals).ToEquatableArray();
+        var captured = Captured(finalReverse, locals);
+        return new BackwardProgram(_method, finalForward.ToEquatableArray(), finalReverse.ToEquatableArray(), captured, _resultVariable ?? _resultAggregate)
+        {
+            UsesTape = true,
+            ForwardLocals = locals,
+            HasEarlyReturn = _earlyReturn,
+        };
+    }
+
+    private IEnumerable<string> ScalarNames() =>
+        _method.Parameters.Where(p => p.Kind == ParameterKind.Scalar).Select(p => p.Name).Concat(_method.Body.Locals.Select(l => l.Name));
+
+    private string Adjoint(string name)
+    {
+        if (!_adjoints.TryGetValue(name, out var adjoint))
+        {
+            _adjoints[name] = adjoint = _names.Fresh(name + "Bar");
+        }
+        return adjoint;
+    }
+
+    private bool IsTensorAggregate(string name) =>
+        _parameters.TryGetValue(name, out var p) ? p.Kind == ParameterKind.Tensor : FindAllocation(_method.Body.Statements, name) is AllocateTensor;
+
+    private static Statement? FindAllocation(IEnumerable<Statement> statements, string name) =>
+        statements.FirstOrDefault(s => s is AllocateArray a && a.Name == name || s is AllocateTensor t && t.Name == name);
+
+    private static IEnumerable<string> LocalAggregates(IEnumerable<Statement> statements) =>
+        statements.Select(s => s switch { AllocateArray a => a.Name, AllocateTensor t => t.Name, _ => null }).Where(n => n is not null)!;
+
+    private static string? FindReturnedAggregate(IEnumerable<Statement> statements)
+    {
+        foreach (var statement in statements)
+        {
+            var found = statement switch
+            {
+                Return { Aggregate: { } aggregate } => aggregate,
+                If branch => FindReturnedAggregate(branch.Then) ?? FindReturnedAggregate(branch.Else),
+                Loop loop => FindReturnedAggregate(loop.Body),
+                _ => null,
+            };
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+        return null;
+    }
+}

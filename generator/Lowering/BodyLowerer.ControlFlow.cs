@@ -1,0 +1,176 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SourceGen.Autodiff.Generator.IR;
+using SourceGen.Autodiff.Generator.Model;
+using LoopKind = SourceGen.Autodiff.Generator.IR.LoopKind;
+
+namespace SourceGen.Autodiff.Generator.Lowering;
+
+/// <summary>Branches, loops, jumps and returns (the structured lowering over mutable variables).</summary>
+internal sealed partial class BodyLowerer
+{
+    /// <summary>Lowers <paramref name="operation"/> into a list of its own (a branch or a loop body).</summary>
+    private EquatableArray<Statement> LowerNested(IOperation? operation)
+    {
+        var outer = _current;
+        _current = new List<Statement>();
+        if (operation is IBlockOperation block)
+        {
+            foreach (var statement in block.Operations)
+            {
+                LowerStatement(statement);
+            }
+        }
+        else if (operation is not null)
+        {
+            LowerStatement(operation);
+        }
+        var lowered = _current;
+        _current = outer;
+        return lowered.ToEquatableArray();
+    }
+
+    private void LowerIf(IConditionalOperation conditional)
+    {
+        var condition = LowerCondition(conditional.Condition);
+        _branchDepth++;
+        var then = LowerNested(conditional.WhenTrue);
+        var otherwise = LowerNested(conditional.WhenFalse);
+        _branchDepth--;
+        if (condition is not null)
+        {
+            Emit(new If(condition, then, otherwise));
+        }
+    }
+
+    private Expr? LowerCondition(IOperation condition)
+    {
+        if (condition.Type?.SpecialType != SpecialType.System_Boolean)
+        {
+            Unsupported(condition, "conditions must be bool");
+            return null;
+        }
+        return LowerScalar(condition);
+    }
+
+    private void LowerLoop(ILoopOperation loop)
+    {
+        switch (loop)
+        {
+            case IForLoopOperation forLoop:
+                foreach (var before in forLoop.Before)
+                {
+                    LowerStatement(before);
+                }
+                var forCondition = forLoop.Condition is null ? new Constant(1, ScalarType.Bool) : LowerCondition(forLoop.Condition);
+                _loopDepth++;
+                var forBody = LowerNested(forLoop.Body);
+                var step = new List<Statement>();
+                var outer = _current;
+                _current = step;
+                foreach (var bottom in forLoop.AtLoopBottom)
+                {
+                    if (bottom is IExpressionStatementOperation statement)
+                    {
+                        LowerExpressionStatement(statement.Operation);
+                    }
+                    else
+                    {
+                        LowerExpressionStatement(bottom);
+                    }
+                }
+                _current = outer;
+                _loopDepth--;
+                if (forCondition is not null)
+                {
+                    Emit(new Loop(LoopKind.For, forCondition, forBody, step.ToEquatableArray()));
+                }
+                return;
+            case IWhileLoopOperation whileLoop when whileLoop.Condition is not null:
+                var condition = LowerCondition(whileLoop.Condition);
+                if (condition is not null && whileLoop.ConditionIsUntil)
+                {
+                    condition = new Unary(UnaryOp.Not, condition, ScalarType.Bool);
+                }
+                _loopDepth++;
+                var body = LowerNested(whileLoop.Body);
+                _loopDepth--;
+                if (condition is not null)
+                {
+                    Emit(new Loop(whileLoop.ConditionIsTop ? LoopKind.While : LoopKind.DoWhile, condition, body, EquatableArray<Statement>.Empty));
+                }
+                return;
+            case IForEachLoopOperation forEach:
+                LowerForEach(forEach);
+                return;
+            default:
+                Unsupported(loop, "this kind of loop is not supported");
+                return;
+        }
+    }
+
+    /// <summary><c>foreach (var v in a)</c> over an array or span: an index loop that reads <c>v = a[k]</c>.</summary>
+    private void LowerForEach(IForEachLoopOperation forEach)
+    {
+        var aggregate = ResolveAggregate(forEach.Collection);
+        var variable = forEach.Locals.FirstOrDefault();
+        if (aggregate is null || variable is null || aggregate.IsTensor || !KnownTypes.TryGetScalar(variable.Type, out var elementType))
+        {
+            if (aggregate is not null)
+            {
+                Unsupported(forEach.Collection, "foreach is supported over double[] and spans of double; index tensors with a for loop");
+            }
+            return;
+        }
+        var index = _names.Fresh("k");
+        _locals.Add(new LocalVariable(index, ScalarType.Int));
+        var indexVariable = new Variable(index, ScalarType.Int);
+        Emit(new Assign(index, new Constant(0, ScalarType.Int)));
+        var outer = _current;
+        _current = new List<Statement>();
+        _loopDepth++;
+        DefineScalar(variable, new ElementLoad(aggregate.Name, EquatableArray.Create<Expr>(indexVariable), elementType));
+        foreach (var statement in forEach.Body is IBlockOperation block ? block.Operations : ImmutableOne(forEach.Body))
+        {
+            LowerStatement(statement);
+        }
+        _loopDepth--;
+        var body = _current;
+        _current = outer;
+        var condition = new Binary(BinaryOp.Less, indexVariable, new LengthOf(aggregate.Name), ScalarType.Bool);
+        var step = EquatableArray.Create<Statement>(new Assign(index, new Binary(BinaryOp.Add, indexVariable, new Constant(1, ScalarType.Int), ScalarType.Int)));
+        Emit(new Loop(LoopKind.For, condition, body.ToEquatableArray(), step));
+    }
+
+    private static IEnumerable<IOperation> ImmutableOne(IOperation operation) => new[] { operation };
+
+    private void LowerMutableReturn(IOperation value)
+    {
+        var type = value.Type;
+        if (type is not null && KnownTypes.TryGetScalar(type, out _))
+        {
+            var scalar = LowerScalar(value);
+            if (scalar is not null)
+            {
+                Emit(new Return(scalar, null, null));
+                ResultIsVaried |= IsVaried(scalar);
+            }
+            return;
+        }
+        if (StripConversions(value) is ILocalReferenceOperation local && _aggregates.TryGetValue(local.Local, out var aggregate) && aggregate.Kind == AggregateKind.ElementWritten)
+        {
+            if (_returnedAggregate is not null && _returnedAggregate != aggregate.Name)
+            {
+                Unsupported(value, $"every return of a method with branches or loops must return the same local ('{_returnedAggregate}')");
+                return;
+            }
+            _returnedAggregate = aggregate.Name;
+            Emit(new Return(null, aggregate.Name, null));
+            ResultIsVaried |= _varied.Contains(aggregate.Name);
+            return;
+        }
+        Unsupported(value, "in a method with branches or loops, return a double or a local array/tensor written element by element; whole-tensor results are not supported there yet");
+    }
+}

@@ -1,0 +1,137 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+
+namespace SourceGen.Autodiff;
+
+/// <summary>
+/// The tape of a generated backward method with branches or loops: the forward sweep pushes
+/// the values it overwrites and the control decisions it takes (branch choices, iteration
+/// counts); the reverse sweep reads them back in reverse order through a <see cref="TapeReader"/>.
+/// Storage comes from <see cref="ArrayPool{T}"/> and a tape is reused per thread, so a backward
+/// call allocates nothing in steady state.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class Tape
+{
+    [ThreadStatic]
+    private static Tape? s_cached;
+
+    private double[] _values = Array.Empty<double>();
+    private int[] _decisions = Array.Empty<int>();
+    private int _valueCount;
+    private int _decisionCount;
+    private double[][] _scratch = new double[4][];
+    private int _scratchCount;
+
+    /// <summary>A cleared tape: the calling thread's cached one, or a new one.</summary>
+    public static Tape Rent()
+    {
+        var tape = s_cached ?? new Tape();
+        s_cached = null;
+        return tape;
+    }
+
+    /// <summary>Clears the tape, returns its scratch buffers to the pool and caches it for the thread's next call.</summary>
+    public void Release()
+    {
+        Clear();
+        s_cached = this;
+    }
+
+    /// <summary>Forgets what was pushed and returns scratch buffers to the pool; keeps the storage.</summary>
+    public void Clear()
+    {
+        _valueCount = 0;
+        _decisionCount = 0;
+        for (var i = 0; i < _scratchCount; i++)
+        {
+            ArrayPool<double>.Shared.Return(_scratch[i]);
+            _scratch[i] = null!;
+        }
+        _scratchCount = 0;
+    }
+
+    /// <summary>Number of values pushed.</summary>
+    public int ValueCount => _valueCount;
+
+    /// <summary>Number of control decisions pushed.</summary>
+    public int DecisionCount => _decisionCount;
+
+    /// <summary>Saves a value the forward sweep is about to overwrite.</summary>
+    public void Push(double value)
+    {
+        if (_valueCount == _values.Length)
+        {
+            _values = Grow(_values);
+        }
+        _values[_valueCount++] = value;
+    }
+
+    /// <summary>Saves a control decision or an integer the forward sweep is about to overwrite.</summary>
+    public void PushInt(int value)
+    {
+        if (_decisionCount == _decisions.Length)
+        {
+            _decisions = Grow(_decisions);
+        }
+        _decisions[_decisionCount++] = value;
+    }
+
+    /// <summary>Saves a branch choice.</summary>
+    public void PushBool(bool value) => PushInt(value ? 1 : 0);
+
+    /// <summary>A zeroed buffer of <paramref name="length"/> doubles, returned to the pool by <see cref="Clear"/>.</summary>
+    public double[] Scratch(int length)
+    {
+        var buffer = ArrayPool<double>.Shared.Rent(Math.Max(length, 1));
+        Array.Clear(buffer, 0, length);
+        if (_scratchCount == _scratch.Length)
+        {
+            Array.Resize(ref _scratch, _scratch.Length * 2);
+        }
+        _scratch[_scratchCount++] = buffer;
+        return buffer;
+    }
+
+    /// <summary>Reads the tape from its end without changing it, so a pullback can run its reverse sweep many times.</summary>
+    public TapeReader Reader() => new(_values, _valueCount, _decisions, _decisionCount);
+
+    private static T[] Grow<T>(T[] old)
+    {
+        var grown = ArrayPool<T>.Shared.Rent(Math.Max(64, old.Length * 2));
+        Array.Copy(old, grown, old.Length);
+        if (old.Length > 0)
+        {
+            ArrayPool<T>.Shared.Return(old);
+        }
+        return grown;
+    }
+}
+
+/// <summary>Reads a <see cref="Tape"/> backwards: the last value pushed is the first read.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct TapeReader
+{
+    private readonly double[] _values;
+    private readonly int[] _decisions;
+    private int _valueIndex;
+    private int _decisionIndex;
+
+    internal TapeReader(double[] values, int valueCount, int[] decisions, int decisionCount)
+    {
+        _values = values;
+        _decisions = decisions;
+        _valueIndex = valueCount;
+        _decisionIndex = decisionCount;
+    }
+
+    /// <summary>The last value pushed and not yet read.</summary>
+    public double Pop() => _values[--_valueIndex];
+
+    /// <summary>The last decision or integer pushed and not yet read.</summary>
+    public int PopInt() => _decisions[--_decisionIndex];
+
+    /// <summary>The last branch choice pushed and not yet read.</summary>
+    public bool PopBool() => _decisions[--_decisionIndex] != 0;
+}
