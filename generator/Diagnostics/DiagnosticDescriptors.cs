@@ -67,10 +67,10 @@ internal static class DiagnosticDescriptors
         "Cannot differentiate through the call to '{0}': it has no derivative; mark it [Differentiable], register a derivative with [DerivativeOf], or wrap '{1}' in Gradient.Stop(...) if no gradient should flow",
         DiagnosticSeverity.Error);
 
-    /// <summary>{0}: the function or operator.</summary>
+    /// <summary>{0}: the function or operator, quoted where it is code ("'Math.Floor'", "a comparison used as a value").</summary>
     public static readonly DiagnosticDescriptor ZeroDerivative = Create(
         "DIFF009", "Function has a zero derivative",
-        "'{0}' has a zero derivative almost everywhere: no gradient flows through it; wrap its argument in Gradient.Stop(...) to say this is intended",
+        "{0} has a zero derivative almost everywhere: no gradient flows through it; wrap its argument in Gradient.Stop(...) to say this is intended",
         DiagnosticSeverity.Warning);
 
     /// <summary>{0}: the method, {1}: the cycle.</summary>

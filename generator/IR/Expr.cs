@@ -52,3 +52,9 @@ internal sealed record FlatElement(string Tensor, string Index) : Expr(ScalarTyp
 /// <c>PopInt()</c> or <c>PopBool()</c> by type).
 /// </summary>
 internal sealed record TapePop(ScalarType Type) : Expr(Type);
+
+/// <summary>
+/// A call to a static method the generator cannot differentiate, with no active argument
+/// (constants, data, or values under Gradient.Stop): evaluated as written, its result is data.
+/// </summary>
+internal sealed record ExternalCall(string Method, EquatableArray<Expr> Arguments, ScalarType Type) : Expr(Type);

@@ -52,8 +52,14 @@ internal sealed partial class BodyLowerer
             Unsupported(condition, "conditions must be bool");
             return null;
         }
-        return LowerScalar(condition);
+        // A comparison that decides a branch is control flow, not a value with a zero derivative.
+        _conditionDepth++;
+        var lowered = LowerScalar(condition);
+        _conditionDepth--;
+        return lowered;
     }
+
+    private int _conditionDepth;
 
     private void LowerLoop(ILoopOperation loop)
     {

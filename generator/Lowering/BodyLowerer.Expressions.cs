@@ -91,7 +91,7 @@ internal sealed partial class BodyLowerer
         }
         if (operand.Type.IsReal() && !type.IsReal() && IsVaried(operand))
         {
-            Report(DiagnosticDescriptors.ZeroDerivative, conversion.Syntax.GetLocation(), $"({type.Keyword()})");
+            Report(DiagnosticDescriptors.ZeroDerivative, conversion.Syntax.GetLocation(), $"the conversion to '{type.Keyword()}'");
         }
         return Build.Convert(operand, type);
     }
@@ -113,7 +113,7 @@ internal sealed partial class BodyLowerer
         {
             return UnsupportedValue(binary, "'%' on real values is not supported; use Math.Floor to write it out");
         }
-        if (op.Value.IsComparison() && (IsVaried(left) || IsVaried(right)))
+        if (op.Value.IsComparison() && _conditionDepth == 0 && (IsVaried(left) || IsVaried(right)))
         {
             Report(DiagnosticDescriptors.ZeroDerivative, binary.Syntax.GetLocation(), "a comparison used as a value");
         }
@@ -175,7 +175,7 @@ internal sealed partial class BodyLowerer
             }
             if (MathFunctions.HasZeroDerivative(function) && arguments.Any(IsVaried))
             {
-                Report(DiagnosticDescriptors.ZeroDerivative, invocation.Syntax.GetLocation(), $"{target.ContainingType.Name}.{target.Name}");
+                Report(DiagnosticDescriptors.ZeroDerivative, invocation.Syntax.GetLocation(), $"'{target.ContainingType.Name}.{target.Name}'");
             }
             return Build.Call(function, arguments.ToEquatableArray(), type);
         }
@@ -197,10 +197,49 @@ internal sealed partial class BodyLowerer
         {
             return UnsupportedValue(invocation, "calls to other [Differentiable] methods are not supported yet; inline the callee's body");
         }
-        var activeArgument = invocation.Arguments.FirstOrDefault(a => a.Value.Type is { } t && (t.SpecialType == SpecialType.System_Double || KnownTypes.IsTensor(t)));
-        Report(DiagnosticDescriptors.CallWithoutDerivative, invocation.Syntax.GetLocation(),
-            target.ContainingType.Name + "." + target.Name, activeArgument?.Syntax.ToString() ?? "the argument");
-        return null;
+        return LowerExternalCall(invocation, type);
+    }
+
+    /// <summary>
+    /// A call without a derivative is fine when no argument carries a gradient (constants, data,
+    /// Gradient.Stop(...)): its result is data. Otherwise it is DIFF008 at the active argument's call.
+    /// </summary>
+    private Expr? LowerExternalCall(IInvocationOperation invocation, ScalarType type)
+    {
+        var target = invocation.TargetMethod;
+        var arguments = new List<Expr>();
+        IArgumentOperation? active = null;
+        var supported = target.IsStatic && !target.IsGenericMethod && target.Parameters.All(p => p.RefKind == RefKind.None);
+        foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+        {
+            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Value.Type is not { } argumentType || !KnownTypes.TryGetScalar(argumentType, out _))
+            {
+                supported = false;
+                if (argument.Value.Type is { } t && (KnownTypes.IsTensor(t) || KnownTypes.TryGetArray(t, out _) || KnownTypes.TryGetSpan(t, out _, out _)))
+                {
+                    active ??= argument;
+                }
+                continue;
+            }
+            var lowered = LowerScalar(argument.Value);
+            if (lowered is null)
+            {
+                return null;
+            }
+            if (IsVaried(lowered))
+            {
+                active ??= argument;
+            }
+            arguments.Add(lowered);
+        }
+        if (active is not null || !supported)
+        {
+            Report(DiagnosticDescriptors.CallWithoutDerivative, invocation.Syntax.GetLocation(),
+                target.ContainingType.Name + "." + target.Name, active?.Syntax.ToString() ?? "its arguments");
+            return null;
+        }
+        var name = target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + target.Name;
+        return new ExternalCall(name, arguments.ToEquatableArray(), type);
     }
 
     private Expr? LowerLength(IOperation operation, IOperation instance)
@@ -271,7 +310,8 @@ internal sealed partial class BodyLowerer
             {
                 return null;
             }
-            lowered.Add(value);
+            // Spans and tensors index with int: a long index is narrowed as the array access would.
+            lowered.Add(value.Type == ScalarType.Long ? Build.Convert(value, ScalarType.Int) : value);
         }
         return lowered;
     }

@@ -253,7 +253,7 @@ internal sealed partial class BodyLowerer
             case ISimpleAssignmentOperation assignment:
                 AssignTo(assignment.Target, assignment.Value, null, assignment);
                 return;
-            case ICompoundAssignmentOperation compound when compound.OperatorMethod is null && ToBinaryOp(compound.OperatorKind) is { } op:
+            case ICompoundAssignmentOperation compound when ToBinaryOp(compound.OperatorKind) is { } op:
                 AssignTo(compound.Target, compound.Value, op, compound);
                 return;
             case IIncrementOrDecrementOperation increment when increment.Target is ILocalReferenceOperation local && _scalars.TryGetValue(local.Local, out var current):
@@ -305,7 +305,24 @@ internal sealed partial class BodyLowerer
         }
         if (!_scalars.TryGetValue(symbol, out var current))
         {
-            Unsupported(whole, "compound assignment is supported on double, int and long locals; for tensors write 'y = y + ...'");
+            if (_aggregates.TryGetValue(symbol, out var tensor) && tensor.Kind == AggregateKind.TensorValue && !_mutable && compound is BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply or BinaryOp.Divide)
+            {
+                // t op= e is t = t op e: a new tensor value.
+                var operand = LowerTensor(value);
+                if (operand is not null)
+                {
+                    var updated = new TensorBinary(compound.Value, new TensorRef(tensor.Name), operand);
+                    var name = _names.Fresh(symbol.Name);
+                    Emit(new TensorLet(name, updated));
+                    _aggregates[symbol] = new AggregateInfo(name, AggregateKind.TensorValue, isTensor: true, IsVaried(updated));
+                    if (IsVaried(updated))
+                    {
+                        _varied.Add(name);
+                    }
+                }
+                return;
+            }
+            Unsupported(whole, "compound assignment is supported on double, int and long locals, and on tensor locals holding whole-tensor values");
             return;
         }
         var right = LowerScalar(value);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,6 +26,13 @@ internal static class MethodLowerer
             {
                 return new LoweringResult(null, ImmutableArray<Diagnostic>.Empty);
             }
+        }
+        // Overloads would get the same generated names; the analyzer reports DIFF013 for them.
+        var overloads = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
+            .Count(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypes.DifferentiableAttribute));
+        if (overloads > 1)
+        {
+            return new LoweringResult(null, ImmutableArray<Diagnostic>.Empty);
         }
         var signature = SignatureReader.Read(method, syntax, diagnostics);
         if (signature is null)

@@ -123,6 +123,12 @@ internal static class Build
         {
             return new Constant(0, type);
         }
+        // Integer index arithmetic: (n - 1) - 1 is n - 2.
+        if (!type.IsReal() && right is Constant c2 && left is Binary { Op: BinaryOp.Subtract or BinaryOp.Add, Right: Constant c1 } inner)
+        {
+            var offset = (inner.Op == BinaryOp.Subtract ? -c1.Value : c1.Value) - c2.Value;
+            return offset < 0 ? Subtract(inner.Left, new Constant(-offset, type)) : Add(inner.Left, new Constant(offset, type));
+        }
         return Fold(new Binary(BinaryOp.Subtract, left, right, type));
     }
 
