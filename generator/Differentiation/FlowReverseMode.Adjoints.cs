@@ -136,6 +136,7 @@ internal sealed partial class FlowReverseMode
                 case Variable v: needed.Add(v.Name); break;
                 case ElementLoad l: needed.Add(l.Aggregate); break;
                 case LengthOf l: needed.Add(l.Aggregate); break;
+                case AggregateArgument a: needed.Add(a.Aggregate); break;
             }
         });
     }

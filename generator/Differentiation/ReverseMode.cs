@@ -331,6 +331,7 @@ internal sealed class ReverseMode
                         ElementLoad l => l.Aggregate,
                         FlatElement f => f.Tensor,
                         LengthOf l => l.Aggregate,
+                        AggregateArgument a => a.Aggregate,
                         _ => null,
                     };
                     if (name is not null && forwardNames.Contains(name))

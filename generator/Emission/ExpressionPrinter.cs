@@ -37,6 +37,7 @@ internal static class ExpressionPrinter
             MathCall m => ($"{TypeNames.Math}.{m.Function}({string.Join(", ", m.Arguments.Select(a => Print(a, Lowest)))})", Primary),
             ElementLoad l => ($"{l.Aggregate}[{string.Join(", ", l.Indices.Select(i => Print(i, Lowest)))}]", Primary),
             LengthOf l => (l.Aggregate + ".Length", Primary),
+            AggregateArgument a => (a.Aggregate, Primary),
             ExternalCall c => ($"{c.Method}({string.Join(", ", c.Arguments.Select(a => Print(a, Lowest)))})", Primary),
             Convert c => ($"({c.Type.Keyword()}){Print(c.Operand, Prefix + 1)}", Prefix),
             TensorSum { Tensor: TensorRef r } => ($"{r.Name}.Sum()", Primary),

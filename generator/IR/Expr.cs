@@ -58,3 +58,6 @@ internal sealed record TapePop(ScalarType Type) : Expr(Type);
 /// (constants, data, or values under Gradient.Stop): evaluated as written, its result is data.
 /// </summary>
 internal sealed record ExternalCall(string Method, EquatableArray<Expr> Arguments, ScalarType Type) : Expr(Type);
+
+/// <summary>An array, span or tensor passed whole to an <see cref="ExternalCall"/> (as data: it carries no gradient there).</summary>
+internal sealed record AggregateArgument(string Aggregate) : Expr(ScalarType.Double);

@@ -200,6 +200,27 @@ internal sealed partial class BodyLowerer
         return LowerExternalCall(invocation, type);
     }
 
+    /// <summary>An array, span or tensor name passed whole (possibly under Gradient.Stop), and whether it carries a gradient.</summary>
+    private (string Name, bool Varied)? AggregateArgumentOf(IOperation value)
+    {
+        var stopped = false;
+        value = StripConversions(value);
+        if (value is IInvocationOperation { TargetMethod: { Name: "Stop" } stop, Arguments.Length: 1 } invocation && KnownTypes.IsRuntimeType(stop.ContainingType, "Gradient"))
+        {
+            stopped = true;
+            value = StripConversions(invocation.Arguments[0].Value);
+        }
+        var symbol = value switch
+        {
+            IParameterReferenceOperation p => (ISymbol)p.Parameter,
+            ILocalReferenceOperation l => l.Local,
+            _ => null,
+        };
+        return symbol is not null && _aggregates.TryGetValue(symbol, out var aggregate)
+            ? (aggregate.Name, !stopped && _varied.Contains(aggregate.Name))
+            : null;
+    }
+
     /// <summary>
     /// A call without a derivative is fine when no argument carries a gradient (constants, data,
     /// Gradient.Stop(...)): its result is data. Otherwise it is DIFF008 at the active argument's call.
@@ -212,6 +233,15 @@ internal sealed partial class BodyLowerer
         var supported = target.IsStatic && !target.IsGenericMethod && target.Parameters.All(p => p.RefKind == RefKind.None);
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
         {
+            if (argument.ArgumentKind == ArgumentKind.Explicit && AggregateArgumentOf(argument.Value) is { } aggregateArgument)
+            {
+                if (aggregateArgument.Varied)
+                {
+                    active ??= argument;
+                }
+                arguments.Add(new AggregateArgument(aggregateArgument.Name));
+                continue;
+            }
             if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Value.Type is not { } argumentType || !KnownTypes.TryGetScalar(argumentType, out _))
             {
                 supported = false;

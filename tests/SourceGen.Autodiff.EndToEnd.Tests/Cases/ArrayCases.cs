@@ -185,7 +185,6 @@ public static class ArrayCases
             JacobianInputs = 2, // with respect to x only
             ExactVjp = (v, s) => [s[0] * v[2], s[1] * v[2] * v[2], s[0] * v[0] + 2 * v[2] * v[1] * s[1]],
         },
-#if LONG_INDEX
 
         new DiffCase
         {
@@ -202,7 +201,6 @@ public static class ArrayCases
             },
             ExactVjp = (x, s) => [0, 0, s[0] * x[3], s[0] * x[2]],
         },
-#endif
     ];
 
     /// <summary>Calls a method that writes a Span&lt;double&gt; output and returns what it wrote.</summary>

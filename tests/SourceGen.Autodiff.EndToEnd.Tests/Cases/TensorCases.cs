@@ -51,12 +51,10 @@ public static class TensorCases
         TensorResult("TensorReassignment", Matrix, Matrix, MatrixPoint, MatrixSeed, TensorCorpus.TensorReassignment, TensorCorpus.TensorReassignmentBackward,
             TensorCorpus.TensorReassignmentPullback, p => p.Value, (p, s, g) => p.Backward(s, g), TensorCorpus.TensorReassignmentJacobian,
             (x, s) => Map(x, s, (xi, si) => si * 3 * xi)), // t = (3x² - 1) / 2
-#if TENSOR_COMPOUND_ASSIGNMENT
 
         TensorResult("TensorCompound", Matrix, Matrix, MatrixPoint, MatrixSeed, TensorCorpus.TensorCompound, TensorCorpus.TensorCompoundBackward,
             TensorCorpus.TensorCompoundPullback, p => p.Value, (p, s, g) => p.Backward(s, g), TensorCorpus.TensorCompoundJacobian,
             (x, s) => Map(x, s, (xi, si) => si * 3 * xi)),
-#endif
 
         TensorResult("ElementWrites", [2, 2], [2], [1.5, -2, 0.25, 3], [0.7, -1.1], TensorCorpus.ElementWrites, TensorCorpus.ElementWritesBackward,
             TensorCorpus.ElementWritesPullback, p => p.Value, (p, s, g) => p.Backward(s, g), TensorCorpus.ElementWritesJacobian,

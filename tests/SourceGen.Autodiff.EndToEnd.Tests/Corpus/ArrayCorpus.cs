@@ -85,12 +85,7 @@ public static partial class ArrayCorpus
         y[1] *= x[1];
     }
 
-#if LONG_INDEX
-    // Known gap (see KnownGapTests): the generated backward indexes its Span<double> buffer with the
-    // long and does not compile (CS1503). Define LONG_INDEX to put this method and its case back.
-
     /// <summary>A read at a long index.</summary>
     [Differentiable]
     public static double ReadAtLongIndex(double[] x, long k) => x[k] * x[k + 1];
-#endif
 }

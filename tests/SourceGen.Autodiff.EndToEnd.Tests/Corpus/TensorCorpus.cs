@@ -60,9 +60,6 @@ public static partial class TensorCorpus
         return t;
     }
 
-#if TENSOR_COMPOUND_ASSIGNMENT
-    // Known gap (see KnownGapTests): the generator rejects compound assignment to a Tensor local
-    // with DIFF005. Define TENSOR_COMPOUND_ASSIGNMENT to put this method and its case back.
 
     /// <summary>Compound assignments on a tensor local, with a tensor and with scalars.</summary>
     [Differentiable]
@@ -75,7 +72,6 @@ public static partial class TensorCorpus
         t /= 2;
         return t;
     }
-#endif
 
     /// <summary>Rank 2 in, rank 1 out through a local Tensor.Zeros(...) that is returned.</summary>
     [Differentiable]
