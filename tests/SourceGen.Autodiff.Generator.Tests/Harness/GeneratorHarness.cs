@@ -24,6 +24,6 @@ public static class GeneratorHarness
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out ImmutableArray<Diagnostic> diagnostics);
-        return new GeneratorRun(driver, driver.GetRunResult(), output, diagnostics);
+        return new GeneratorRun(compilation, driver, driver.GetRunResult(), output, diagnostics);
     }
 }

@@ -7,6 +7,7 @@ namespace SourceGen.Autodiff.Generator.Tests.Harness;
 
 /// <summary>What one run of the generator produced, and the compilation it left behind.</summary>
 public sealed record GeneratorRun(
+    Compilation InputCompilation,
     GeneratorDriver Driver,
     GeneratorDriverRunResult Result,
     Compilation OutputCompilation,

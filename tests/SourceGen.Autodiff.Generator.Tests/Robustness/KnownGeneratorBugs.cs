@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Linq;
+using SourceGen.Autodiff.Generator.Tests.Harness;
+
+namespace SourceGen.Autodiff.Generator.Tests.Robustness;
+
+/// <summary>
+/// Generator crashes these tests found that are not fixed yet, each with a minimal repro (also a
+/// skipped test in GeneratorBugTests). The robustness tests do not fail on a problem an entry
+/// explains, but only while the entry's repro still crashes: once the generator is fixed the
+/// entry stops excusing anything by itself, and its entry and Skip should be removed.
+/// </summary>
+public static class KnownGeneratorBugs
+{
+    public sealed record Bug(string Name, string ProblemContains, string Repro)
+    {
+        private readonly System.Lazy<bool> _reproduces = new(() => CrashCheck.Run(GeneratorHarness.CreateDriver(), TestCompilation.Create(Repro)).Problem is { } p && p.Contains(ProblemContains));
+
+        public bool StillReproduces => _reproduces.Value;
+    }
+
+    /// <summary>
+    /// A method whose containing type lost its opening brace ends up in the compiler's
+    /// &lt;invalid-global-code&gt; type; the method itself binds without errors, so it is lowered and
+    /// the hint name "Cases.&lt;invalid-global-code&gt;.F.g.cs" makes AddSource throw (CS8785).
+    /// </summary>
+    public static readonly Bug InvalidGlobalCodeHintName = new(
+        nameof(InvalidGlobalCodeHintName),
+        "<invalid-global-code>",
+        """
+        using SourceGen.Autodiff;
+
+        namespace Cases;
+
+        public static partial class Functions
+            [Differentiable]
+            public static double F(double x) => x * x;
+        }
+
+        """);
+
+    public static readonly IReadOnlyList<Bug> All = new[] { InvalidGlobalCodeHintName };
+
+    /// <summary>The known bug that explains <paramref name="problem"/>, if it still reproduces.</summary>
+    public static Bug? Explaining(string problem) =>
+        All.FirstOrDefault(bug => problem.Contains(bug.ProblemContains) && bug.StillReproduces);
+}
