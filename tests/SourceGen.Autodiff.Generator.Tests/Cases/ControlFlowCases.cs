@@ -1,0 +1,184 @@
+using System.Collections.Generic;
+using static SourceGen.Autodiff.Generator.Tests.Cases.Draw;
+
+namespace SourceGen.Autodiff.Generator.Tests.Cases;
+
+/// <summary>
+/// Branches, loops, jumps and early returns. Each point draws its inputs on one side of every
+/// branch condition (chosen at random), away from the switch, so finite differences see one
+/// smooth piece and the two points usually take different paths.
+/// </summary>
+public static class ControlFlowCases
+{
+    public static IEnumerable<GeneratorCase> All()
+    {
+        yield return new("IfElse", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double IfElse(double x, double y)
+            {
+                double r;
+                if (x > y)
+                {
+                    r = x * y;
+                }
+                else
+                {
+                    r = Math.Sin(x) + y;
+                }
+                return r * x;
+            }
+            """),
+            r => r.Next(2) == 0 ? [Real(r, 1, 2), Real(r, -1, 0.5)] : [Real(r, -1, 0.5), Real(r, 1, 2)]);
+
+        yield return new("ConditionalOperator", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double ConditionalOperator(double x, double y) => x > 0 ? x * y : -x + y * y;
+            """),
+            r => [Sided(r, 0.5, 2), Real(r, -2, 2)]);
+
+        yield return new("EarlyReturn", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double EarlyReturn(double x, double y)
+            {
+                if (x < 0)
+                {
+                    return -x * y;
+                }
+                double t = x * x;
+                return t * y + x;
+            }
+            """),
+            r => [Sided(r, 0.5, 2), Real(r, -2, 2)]);
+
+        // The article's loop example from EXAMPLES.md: nothing needs a tape.
+        yield return new("ForLoopAccumulator", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double ForLoopAccumulator(ReadOnlySpan<double> x)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length - 1; i++)
+                {
+                    double t = x[i + 1] - x[i] * x[i];
+                    double u = 1 - x[i];
+                    s += 100 * t * t + u * u;
+                }
+                return s;
+            }
+            """),
+            r => [Array(r, 4, -1.5, 1.5)]);
+
+        // A loop-carried value whose old value the derivative needs (Horner), with a scalar and an array input.
+        yield return new("LoopCarriedValue", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double LoopCarriedValue(double x, ReadOnlySpan<double> c)
+            {
+                double r = 0;
+                for (int i = c.Length - 1; i >= 0; i--)
+                {
+                    r = r * x + c[i];
+                }
+                return r;
+            }
+            """),
+            r => [Real(r, -1.5, 1.5), Array(r, 4, -2, 2)]);
+
+        yield return new("WhileBreakContinue", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double WhileBreakContinue(double[] x, double limit)
+            {
+                double s = 0;
+                int i = 0;
+                while (i < x.Length)
+                {
+                    double v = x[i];
+                    i++;
+                    if (v < 0)
+                    {
+                        continue;
+                    }
+                    s += v * v * limit;
+                    if (s > 20)
+                    {
+                        break;
+                    }
+                }
+                return s;
+            }
+            """),
+            r => [Sided(r, 0.5, 2, 5), Real(r, 1, 3)]);
+
+        yield return new("DoWhileLoop", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double DoWhileLoop(double x, int n)
+            {
+                double p = 1;
+                int k = 0;
+                do
+                {
+                    p = p * x + Math.Cos(p);
+                    k++;
+                }
+                while (k < n);
+                return p;
+            }
+            """),
+            r => [Real(r, -1, 1), r.Next(1, 4)]);
+
+        yield return new("ForEachLoop", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double ForEachLoop(ReadOnlySpan<double> x, double scale)
+            {
+                double s = 0;
+                foreach (var v in x)
+                {
+                    s += Math.Exp(scale * v);
+                }
+                return Math.Log(s);
+            }
+            """),
+            r => [Array(r, 3, -1, 1), Real(r, -1, 1)]);
+
+        yield return new("LoopWritesSpanOutput", CaseSource.InFunctions("""
+            [Differentiable]
+            public static void LoopWritesSpanOutput(ReadOnlySpan<double> x, double s, Span<double> y)
+            {
+                for (int i = 0; i < y.Length; i++)
+                {
+                    y[i] = s * x[i] * x[i] + x[(i + 1) % x.Length];
+                }
+            }
+            """),
+            r => [Array(r, 3, -2, 2), Real(r, -2, 2), new double[3]]);
+
+        yield return new("LoopFillsLocalArray", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double[] LoopFillsLocalArray(double[] x)
+            {
+                var y = new double[x.Length];
+                double running = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    running = running + x[i] * x[i];
+                    y[i] = Math.Sqrt(running);
+                }
+                return y;
+            }
+            """),
+            r => [Array(r, 3, 0.5, 2)]);
+    }
+
+    /// <summary>A value in [low, high] or in [-high, -low], by a coin flip.</summary>
+    private static double Sided(System.Random random, double low, double high) =>
+        (random.Next(2) == 0 ? 1 : -1) * Real(random, low, high);
+
+    /// <summary>An array of <paramref name="length"/> values, each on a random side.</summary>
+    private static double[] Sided(System.Random random, double low, double high, int length)
+    {
+        var values = new double[length];
+        for (var i = 0; i < length; i++)
+        {
+            values[i] = Sided(random, low, high);
+        }
+        return values;
+    }
+}
