@@ -21,6 +21,8 @@ public sealed class Tape
     private int[] _decisions = Array.Empty<int>();
     private int _valueCount;
     private int _decisionCount;
+    private object?[] _objects = Array.Empty<object?>();
+    private int _objectCount;
     private double[][] _scratch = new double[4][];
     private int _scratchCount;
 
@@ -44,6 +46,8 @@ public sealed class Tape
     {
         _valueCount = 0;
         _decisionCount = 0;
+        Array.Clear(_objects, 0, _objectCount);
+        _objectCount = 0;
         for (var i = 0; i < _scratchCount; i++)
         {
             ArrayPool<double>.Shared.Return(_scratch[i]);
@@ -78,6 +82,16 @@ public sealed class Tape
         _decisions[_decisionCount++] = value;
     }
 
+    /// <summary>Saves an array or tensor a called method's reverse sweep reads (kept by reference).</summary>
+    public void PushObject(object? value)
+    {
+        if (_objectCount == _objects.Length)
+        {
+            Array.Resize(ref _objects, Math.Max(16, _objects.Length * 2));
+        }
+        _objects[_objectCount++] = value;
+    }
+
     /// <summary>Saves a branch choice.</summary>
     public void PushBool(bool value) => PushInt(value ? 1 : 0);
 
@@ -95,7 +109,7 @@ public sealed class Tape
     }
 
     /// <summary>Reads the tape from its end without changing it, so a pullback can run its reverse sweep many times.</summary>
-    public TapeReader Reader() => new(_values, _valueCount, _decisions, _decisionCount);
+    public TapeReader Reader() => new(_values, _valueCount, _decisions, _decisionCount, _objects, _objectCount);
 
     private static T[] Grow<T>(T[] old)
     {
@@ -115,16 +129,23 @@ public struct TapeReader
 {
     private readonly double[] _values;
     private readonly int[] _decisions;
+    private readonly object?[] _objects;
     private int _valueIndex;
     private int _decisionIndex;
+    private int _objectIndex;
 
-    internal TapeReader(double[] values, int valueCount, int[] decisions, int decisionCount)
+    internal TapeReader(double[] values, int valueCount, int[] decisions, int decisionCount, object?[] objects, int objectCount)
     {
         _values = values;
         _decisions = decisions;
+        _objects = objects;
         _valueIndex = valueCount;
         _decisionIndex = decisionCount;
+        _objectIndex = objectCount;
     }
+
+    /// <summary>The last object pushed and not yet read.</summary>
+    public T PopObject<T>() where T : class => (T)_objects[--_objectIndex]!;
 
     /// <summary>The last value pushed and not yet read.</summary>
     public double Pop() => _values[--_valueIndex];

@@ -6,7 +6,8 @@ namespace SourceGen.Autodiff.Generator.Analyzers;
 /// <summary>
 /// The names of the members the generator adds to a type for one [Differentiable] method M
 /// (the contract in the README): MBackward, MGradient, MPullback, its result class
-/// MPullbackResult, and MJacobian when M has a Jacobian.
+/// MPullbackResult, MJacobian when M has a Jacobian, and MTapedForward/MTapedReverse (used by
+/// calling [Differentiable] methods) when M returns a scalar.
 /// </summary>
 internal static class GeneratedMemberNames
 {
@@ -28,6 +29,11 @@ internal static class GeneratedMemberNames
         if (HasJacobian(method))
         {
             yield return method.Name + JacobianSuffix;
+        }
+        if (IsFloatingPoint(method.ReturnType))
+        {
+            yield return method.Name + Emission.ExpressionPrinter.TapedForwardSuffix;
+            yield return method.Name + Emission.ExpressionPrinter.TapedReverseSuffix;
         }
     }
 

@@ -101,6 +101,15 @@ internal static class FlowActivity
             case Convert c when c.Type.IsReal():
                 Visit(c.Operand, varied, ref result);
                 break;
+            case DifferentiableCall call:
+                foreach (var a in call.Arguments)
+                {
+                    Visit(a, varied, ref result);
+                }
+                break;
+            case AggregateArgument a:
+                result |= varied.Contains(a.Aggregate);
+                break;
         }
     }
 }

@@ -123,6 +123,10 @@ internal sealed partial class FlowReverseMode
                 case DeclareBuffer b:
                     needed.Add(b.CopyOf ?? b.Like);
                     break;
+                case ReverseCall c:
+                    Read(c.Seed, needed);
+                    foreach (var a in c.Call.Arguments) { Read(a, needed); }
+                    break;
             }
         }
     }
@@ -139,6 +143,26 @@ internal sealed partial class FlowReverseMode
                 case AggregateArgument a: needed.Add(a.Aggregate); break;
             }
         });
+    }
+
+    /// <summary>Names written by the reverse sweep's restores (their arrays are copied where the tape keeps them for reuse).</summary>
+    public static HashSet<string> RestoredAggregates(IEnumerable<BackwardStatement> statements)
+    {
+        var restored = new HashSet<string>();
+        void Visit(IEnumerable<BackwardStatement> list)
+        {
+            foreach (var statement in list)
+            {
+                switch (statement)
+                {
+                    case SetElement { Value: TapePop } set: restored.Add(set.Aggregate); break;
+                    case BackwardIf b: Visit(b.Then); Visit(b.Else); break;
+                    case BackwardFor f: Visit(f.Body); break;
+                }
+            }
+        }
+        Visit(statements);
+        return restored;
     }
 
     /// <summary>Restores become tape reads where the value is read later in the reverse sweep, and vanish elsewhere.</summary>

@@ -31,7 +31,7 @@ internal sealed partial class FlowReverseMode
         var recomputations = new List<BackwardStatement>();
         foreach (var statement in loop.Body)
         {
-            if (statement is Assign assign && _locals.Contains(assign.Name) && AssignmentCount(assign.Name) == 1
+            if (statement is Assign assign && assign.Value is not DifferentiableCall && _locals.Contains(assign.Name) && AssignmentCount(assign.Name) == 1
                 && Names(assign.Value).All(n => stable.Contains(n) || !assigned.Contains(n) && n != assign.Name))
             {
                 _recomputed.Add(assign);

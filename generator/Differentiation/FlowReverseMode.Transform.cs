@@ -232,6 +232,11 @@ internal sealed partial class FlowReverseMode
         {
             restore = false;
         }
+        if (assign.Value is DifferentiableCall call)
+        {
+            TransformCall(assign, call, restore, forward, reverse);
+            return;
+        }
         if (restore)
         {
             forward.Add(new SaveVariable(assign.Name, type));
@@ -269,6 +274,62 @@ internal sealed partial class FlowReverseMode
             reverse.Add(new RestoreVariable(assign.Name, type));
         }
         Propagate(assign.Value, new Variable(saved, type), reverse);
+    }
+
+    /// <summary>
+    /// <c>v = G(args)</c>: the forward sweep calls G's taped forward (recording on this tape);
+    /// the reverse sweep always calls G's taped reverse, which reads G's records back, with v's
+    /// adjoint as seed; scalar arguments receive their adjoints through fresh locals.
+    /// </summary>
+    private void TransformCall(Assign assign, DifferentiableCall call, bool restore, List<Statement> forward, List<BackwardStatement> reverse)
+    {
+        if (restore)
+        {
+            forward.Add(new SaveVariable(assign.Name, ScalarType.Double));
+        }
+        forward.Add(assign);
+        Expr seed = Build.Real(0);
+        if (_varied.Contains(assign.Name))
+        {
+            var adjoint = Adjoint(assign.Name);
+            var saved = _names.Fresh(assign.Name + "Adjoint");
+            reverse.Add(new DeclareValue(saved, new Variable(adjoint, ScalarType.Double)));
+            reverse.Add(new SetLocal(adjoint, Build.Real(0)));
+            seed = new Variable(saved, ScalarType.Double);
+        }
+        if (restore)
+        {
+            reverse.Add(new RestoreVariable(assign.Name, ScalarType.Double));
+        }
+        var buffers = new List<string>();
+        var scalarAdjoints = new List<(Expr Argument, string Adjoint)>();
+        for (var k = 0; k < call.Parameters.Count; k++)
+        {
+            var parameter = call.Parameters[k];
+            if (!parameter.IsDifferentiable)
+            {
+                continue;
+            }
+            var argument = call.Arguments[k];
+            if (parameter.Kind == ParameterKind.Scalar)
+            {
+                var adjoint = _names.Fresh(parameter.Name + "Adjoint");
+                reverse.Add(new DeclareValue(adjoint, Build.Real(0)));
+                buffers.Add(adjoint);
+                scalarAdjoints.Add((argument, adjoint));
+                continue;
+            }
+            var aggregate = ((AggregateArgument)argument).Aggregate;
+            buffers.Add(_parameters.TryGetValue(aggregate, out var own) && own.IsDifferentiable ? ReverseMode.GradientName(aggregate)
+                : _varied.Contains(aggregate) && !_parameters.ContainsKey(aggregate) ? Adjoint(aggregate)
+                : parameter.Kind == ParameterKind.Tensor ? $"global::SourceGen.Autodiff.Tensor.ZerosLike({aggregate})"
+                : $"new global::System.Span<double>(tape.Scratch({aggregate}.Length), 0, {aggregate}.Length)");
+        }
+        reverse.Add(new ReverseCall(call, seed, buffers.ToEquatableArray()));
+        foreach (var (argument, adjoint) in scalarAdjoints)
+        {
+            Propagate(argument, new Variable(adjoint, ScalarType.Double), reverse);
+        }
     }
 
     private static bool Mentions(Expr expr, string name)

@@ -12,6 +12,10 @@ internal static class ExpressionPrinter
 {
     private const int Lowest = 0, Conditional = 1, Or = 2, And = 3, Equality = 4, Relational = 5, Additive = 6, Multiplicative = 7, Prefix = 8, Primary = 9;
 
+    /// <summary>Suffixes of the taped forward and reverse every scalar [Differentiable] method gets for its callers.</summary>
+    public const string TapedForwardSuffix = "TapedForward";
+    public const string TapedReverseSuffix = "TapedReverse";
+
     /// <summary>The reverse sweep's reader of the tape.</summary>
     public const string Reader = "reader";
 
@@ -38,6 +42,7 @@ internal static class ExpressionPrinter
             ElementLoad l => ($"{l.Aggregate}[{string.Join(", ", l.Indices.Select(i => Print(i, Lowest)))}]", Primary),
             LengthOf l => (l.Aggregate + ".Length", Primary),
             AggregateArgument a => (a.Aggregate, Primary),
+            DifferentiableCall c => ($"{c.ContainingType}.{c.Method}{TapedForwardSuffix}({string.Join(", ", c.Arguments.Select(a => Print(a, Lowest)).Append(Tape))})", Primary),
             ExternalCall c => ($"{c.Method}({string.Join(", ", c.Arguments.Select(a => Print(a, Lowest)))})", Primary),
             Convert c => ($"({c.Type.Keyword()}){Print(c.Operand, Prefix + 1)}", Prefix),
             TensorSum { Tensor: TensorRef r } => ($"{r.Name}.Sum()", Primary),

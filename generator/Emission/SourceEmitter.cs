@@ -43,6 +43,10 @@ internal static class SourceEmitter
         {
             members.Add(() => JacobianEmitter.Emit(writer, program));
         }
+        if (TapedEmitter.Applies(method))
+        {
+            members.Add(() => TapedEmitter.Emit(writer, program));
+        }
         for (var i = 0; i < members.Count; i++)
         {
             if (i > 0)

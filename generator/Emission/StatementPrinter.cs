@@ -161,8 +161,19 @@ internal static class StatementPrinter
                 case DeclareBuffer buffer:
                     writer.Line(BufferText(buffer));
                     break;
+                case ReverseCall call:
+                    writer.Line(ReverseCallText(call) + ";");
+                    break;
             }
         }
+    }
+
+    private static string ReverseCallText(ReverseCall reverse)
+    {
+        var call = reverse.Call;
+        var buffers = call.Parameters.Where(p => p.IsDifferentiable).Select((p, k) => (p.Kind == Model.ParameterKind.Scalar ? "ref " : "") + reverse.Buffers[k]);
+        var arguments = call.Arguments.Select(Print).Append(Print(reverse.Seed)).Concat(buffers).Append("ref " + Reader).Append(Tape);
+        return $"{call.ContainingType}.{call.Method}{TapedReverseSuffix}({string.Join(", ", arguments)})";
     }
 
     private static string BufferText(DeclareBuffer buffer)

@@ -58,3 +58,10 @@ internal sealed record DeclareBuffer(string Name, string Like, bool IsTensor, st
 /// or recomputing a loop-local value from inputs; kept only if the reverse sweep reads the variable.
 /// </summary>
 internal sealed record RestoreByComputing(string Name, Expr Value) : BackwardStatement;
+
+/// <summary>
+/// The reverse of a call to another [Differentiable] method: its taped reverse, with the
+/// call's adjoint as seed; scalar parameters' adjoints land in fresh locals (<c>Adjoints</c>,
+/// null where the parameter gets none), arrays' in the named buffers.
+/// </summary>
+internal sealed record ReverseCall(DifferentiableCall Call, Expr Seed, EquatableArray<string> Buffers) : BackwardStatement;

@@ -61,3 +61,13 @@ internal sealed record ExternalCall(string Method, EquatableArray<Expr> Argument
 
 /// <summary>An array, span or tensor passed whole to an <see cref="ExternalCall"/> (as data: it carries no gradient there).</summary>
 internal sealed record AggregateArgument(string Aggregate) : Expr(ScalarType.Double);
+
+/// <summary>How a callee's parameter is passed, and whether it gets a gradient buffer.</summary>
+internal sealed record CalleeParameter(string Name, ParameterKind Kind, bool IsDifferentiable);
+
+/// <summary>
+/// A call to another [Differentiable] method (scalar result). Lowering binds it to its own
+/// variable; the forward sweep calls the callee's taped forward (which records on the caller's
+/// tape), the reverse sweep its taped reverse, so nested calls cost a constant factor.
+/// </summary>
+internal sealed record DifferentiableCall(string ContainingType, string Method, EquatableArray<Expr> Arguments, EquatableArray<CalleeParameter> Parameters) : Expr(ScalarType.Double);

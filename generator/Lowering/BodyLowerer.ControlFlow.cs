@@ -70,12 +70,15 @@ internal sealed partial class BodyLowerer
                 {
                     LowerStatement(before);
                 }
+                _conditionalDepth++;
                 var forCondition = forLoop.Condition is null ? new Constant(1, ScalarType.Bool) : LowerCondition(forLoop.Condition);
+                _conditionalDepth--;
                 _loopDepth++;
                 var forBody = LowerNested(forLoop.Body);
                 var step = new List<Statement>();
                 var outer = _current;
                 _current = step;
+                _conditionalDepth++;
                 foreach (var bottom in forLoop.AtLoopBottom)
                 {
                     if (bottom is IExpressionStatementOperation statement)
@@ -88,6 +91,7 @@ internal sealed partial class BodyLowerer
                     }
                 }
                 _current = outer;
+                _conditionalDepth--;
                 _loopDepth--;
                 if (forCondition is not null)
                 {
@@ -95,7 +99,9 @@ internal sealed partial class BodyLowerer
                 }
                 return;
             case IWhileLoopOperation whileLoop when whileLoop.Condition is not null:
+                _conditionalDepth++;
                 var condition = LowerCondition(whileLoop.Condition);
+                _conditionalDepth--;
                 if (condition is not null && whileLoop.ConditionIsUntil)
                 {
                     condition = new Unary(UnaryOp.Not, condition, ScalarType.Bool);

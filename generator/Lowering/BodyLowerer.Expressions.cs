@@ -57,8 +57,10 @@ internal sealed partial class BodyLowerer
                 return LowerLength(operation, instance);
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 var condition = LowerCondition(conditional.Condition);
+                _conditionalDepth++;
                 var whenTrue = LowerScalar(conditional.WhenTrue);
                 var otherwise = LowerScalar(whenFalse);
+                _conditionalDepth--;
                 return condition is null || whenTrue is null || otherwise is null ? null : new Conditional(condition, whenTrue, otherwise, type);
             default:
                 if (TryGetElementAccess(operation, out var aggregate, out var indices))
@@ -104,7 +106,10 @@ internal sealed partial class BodyLowerer
             return UnsupportedValue(binary, $"the operator '{binary.OperatorKind}' is not supported");
         }
         var left = LowerScalar(binary.LeftOperand);
+        // The right operand of && and || runs only sometimes.
+        _conditionalDepth += op.Value.IsLogical() ? 1 : 0;
         var right = LowerScalar(binary.RightOperand);
+        _conditionalDepth -= op.Value.IsLogical() ? 1 : 0;
         if (left is null || right is null)
         {
             return null;
@@ -195,7 +200,7 @@ internal sealed partial class BodyLowerer
         }
         if (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypes.DifferentiableAttribute))
         {
-            return UnsupportedValue(invocation, "calls to other [Differentiable] methods are not supported yet; inline the callee's body");
+            return LowerDifferentiableCall(invocation);
         }
         return LowerExternalCall(invocation, type);
     }

@@ -60,7 +60,7 @@ internal sealed partial class BodyLowerer
         var usedNames = syntax.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText).Distinct().ToList();
         usedNames.AddRange(parameters.Select(p => p.Name));
         var lowerer = new BodyLowerer(method, usedNames, diagnostics, cancellationToken);
-        lowerer._mutable = HasControlFlow(syntax);
+        lowerer._mutable = HasControlFlow(syntax) || CallsDifferentiable(syntax, semanticModel);
         lowerer.DeclareParameters(parameters);
 
         var operation = semanticModel.GetOperation(syntax, cancellationToken) as IMethodBodyOperation;

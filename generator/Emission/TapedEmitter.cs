@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using System.Linq;
+using SourceGen.Autodiff.Generator.Differentiation;
+using SourceGen.Autodiff.Generator.IR;
+using SourceGen.Autodiff.Generator.Model;
+
+namespace SourceGen.Autodiff.Generator.Emission;
+
+/// <summary>
+/// MTapedForward and MTapedReverse: the split form of MBackward that other [Differentiable]
+/// methods call. The forward records on the caller's tape what M's reverse reads; the reverse
+/// reads it back. So a call costs one forward and one reverse of M, however deep calls nest.
+/// </summary>
+internal static class TapedEmitter
+{
+    public static bool Applies(MethodModel method) => method.Result.Kind == ResultKind.Scalar;
+
+    public static void Emit(IndentedWriter writer, BackwardProgram program)
+    {
+        var method = program.Method;
+        var saved = SavedValues(program);
+        var tapeParameter = $"{TypeNames.TapeType} {ExpressionPrinter.Tape}";
+
+        writer.Line($"/// <summary>The forward sweep of <see cref=\"{method.Name}\"/> for a calling [Differentiable] method: records on <c>tape</c>.</summary>");
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.Line(SourceEmitter.GeneratedCodeAttribute);
+        writer.Open($"internal static double {method.Name}{ExpressionPrinter.TapedForwardSuffix}({string.Join(", ", SourceEmitter.Parameters(method).Append(tapeParameter))})");
+        if (program.UsesTape)
+        {
+            BackwardEmitter.DeclareLocals(writer, program, captured: null);
+        }
+        StatementPrinter.Forward(writer, program.Forward);
+        if (program.HasEarlyReturn)
+        {
+            writer.Line($"{StatementPrinter.ReverseLabel}:");
+        }
+        foreach (var (name, type) in saved)
+        {
+            writer.Line(type switch
+            {
+                "bool" => $"{ExpressionPrinter.Tape}.PushBool({name});",
+                "int" => $"{ExpressionPrinter.Tape}.PushInt({name});",
+                "double" => $"{ExpressionPrinter.Tape}.Push({name});",
+                "long" => $"{ExpressionPrinter.Tape}.Push({name});",
+                _ => $"{ExpressionPrinter.Tape}.PushObject({name});",
+            });
+        }
+        writer.Line($"return {program.ResultName};");
+        writer.Close();
+        writer.Line();
+
+        var restored = FlowReverseMode.RestoredAggregates(program.Reverse);
+        var reverseParameters = SourceEmitter.Parameters(method).Append(SourceEmitter.SeedParameter(method)).Concat(SourceEmitter.Buffers(method))
+            .Append($"ref global::SourceGen.Autodiff.TapeReader {ExpressionPrinter.Reader}").Append(tapeParameter);
+        writer.Line($"/// <summary>The reverse sweep of <see cref=\"{method.Name}\"/> for a calling [Differentiable] method: reads back what its taped forward recorded.</summary>");
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.Line(SourceEmitter.GeneratedCodeAttribute);
+        writer.Open($"internal static void {method.Name}{ExpressionPrinter.TapedReverseSuffix}({string.Join(", ", reverseParameters)})");
+        var declared = new HashSet<string>(method.Parameters.Select(p => p.Name));
+        if (program.UsesTape)
+        {
+            BackwardEmitter.DeclareLocals(writer, program, captured: null);
+            declared.UnionWith(program.ForwardLocals.Select(l => l.Name));
+        }
+        foreach (var (name, type) in Enumerable.Reverse(saved))
+        {
+            var read = type switch
+            {
+                "bool" => $"{ExpressionPrinter.Reader}.PopBool()",
+                "int" => $"{ExpressionPrinter.Reader}.PopInt()",
+                "double" => $"{ExpressionPrinter.Reader}.Pop()",
+                "long" => $"(long){ExpressionPrinter.Reader}.Pop()",
+                _ => restored.Contains(name)
+                    ? $"({type}){ExpressionPrinter.Reader}.PopObject<{type}>().Clone()"
+                    : $"{ExpressionPrinter.Reader}.PopObject<{type}>()",
+            };
+            writer.Line(declared.Contains(name) ? $"{name} = {read};" : $"{type} {name} = {read};");
+        }
+        // Whole-tensor locals are pure functions of the inputs: recomputed rather than recorded.
+        StatementPrinter.Forward(writer, program.Forward.OfType<TensorLet>().Where(t => program.CapturedValues.Contains(t.Name)));
+        StatementPrinter.Reverse(writer, program.Reverse, SourceEmitter.TensorNames(method));
+        writer.Close();
+    }
+
+    /// <summary>What the reverse sweep reads that the forward sweep computed (inputs are passed again).</summary>
+    private static List<(string Name, string Type)> SavedValues(BackwardProgram program)
+    {
+        var types = new Dictionary<string, string>();
+        foreach (var statement in program.Forward)
+        {
+            switch (statement)
+            {
+                case Let let: types[let.Name] = let.Value.Type.Keyword(); break;
+                case AllocateArray array: types[array.Name] = array.ElementType.Keyword() + "[]"; break;
+                case AllocateTensor tensor: types[tensor.Name] = TypeNames.Tensor; break;
+            }
+        }
+        foreach (var local in program.ForwardLocals)
+        {
+            types[local.Name] = local.Type.Keyword();
+        }
+        foreach (var parameter in program.Method.Parameters.Where(p => p.Kind == ParameterKind.Scalar && program.UsesTape))
+        {
+            // Parameters can be reassigned in methods with loops: their final values are recorded.
+            types[parameter.Name] = parameter.ElementType.Keyword();
+        }
+        return program.CapturedValues.Where(types.ContainsKey).Select(n => (n, types[n])).ToList();
+    }
+}
