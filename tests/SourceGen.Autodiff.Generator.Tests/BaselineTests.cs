@@ -20,7 +20,7 @@ public sealed class BaselineTests
 
         Assert.True(run.Exceptions.IsEmpty && run.GeneratorDiagnostics.IsEmpty, run.Describe());
         Assert.True(run.OutputProblems.IsEmpty, "The compilation with the generated source has errors or warnings:\n" + run.Describe());
-        Baseline.Verify(name, run.SingleSource());
+        Baseline.Verify(name, run.AllSources());
     }
 
     [Fact]

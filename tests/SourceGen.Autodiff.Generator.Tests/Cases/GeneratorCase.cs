@@ -3,8 +3,8 @@ using System;
 namespace SourceGen.Autodiff.Generator.Tests.Cases;
 
 /// <summary>
-/// One construct of the differentiable subset: a source file with exactly one [Differentiable]
-/// method, its baseline name, and how to draw arguments from a domain where the method is smooth
+/// One construct of the differentiable subset: a source file with one [Differentiable] method
+/// under test (or several, naming the one under test), its baseline name, and how to draw arguments from a domain where the method is smooth
 /// (away from kinks, poles and branch switches) so finite differences are a fair reference.
 /// </summary>
 /// <param name="Name">Baseline file name (Baselines/Name.g.cs.txt) and test display name.</param>
@@ -21,6 +21,9 @@ public sealed record GeneratorCase(string Name, string Source, Func<Random, obje
     /// differences are used when this is null.
     /// </summary>
     public Func<object[], double[]>? ExactGradient { get; init; }
+
+    /// <summary>The method under test when the source declares several [Differentiable] methods.</summary>
+    public string? MethodUnderTest { get; init; }
 
     public override string ToString() => Name;
 }

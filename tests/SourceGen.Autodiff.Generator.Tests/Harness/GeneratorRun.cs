@@ -29,17 +29,9 @@ public sealed record GeneratorRun(
     public ImmutableArray<Diagnostic> OutputProblems =>
         OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
 
-    /// <summary>Text of the only generated file; fails when there is not exactly one.</summary>
-    public string SingleSource()
-    {
-        var sources = Sources;
-        if (sources.Length != 1)
-        {
-            throw new InvalidOperationException(
-                $"Expected one generated file, got {sources.Length}: {string.Join(", ", sources.Select(s => s.HintName))}.\n{Describe()}");
-        }
-        return sources[0].Text;
-    }
+    /// <summary>Every generated file, each after a line naming it when there are several.</summary>
+    public string AllSources() =>
+        Sources.Length == 1 ? Sources[0].Text : string.Concat(Sources.Select(s => $"// ===== {s.HintName} =====\n{s.Text}"));
 
     /// <summary>Exceptions and diagnostics, for failure messages.</summary>
     public string Describe() =>

@@ -15,8 +15,8 @@ public sealed record MethodSignature(string TypeName, string MetadataTypeName, s
 {
     public IEnumerable<ParameterShape> WithGradient => Parameters.Where(p => p.HasGradient);
 
-    /// <summary>The only [Differentiable] method of the compilation.</summary>
-    public static MethodSignature ReadSingle(Compilation compilation)
+    /// <summary>The [Differentiable] method named <paramref name="name"/>, or the only one when the name is null.</summary>
+    public static MethodSignature Read(Compilation compilation, string? name)
     {
         var methods = new List<IMethodSymbol>();
         foreach (var tree in compilation.SyntaxTrees)
@@ -24,7 +24,8 @@ public sealed record MethodSignature(string TypeName, string MetadataTypeName, s
             var model = compilation.GetSemanticModel(tree);
             foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
             {
-                if (model.GetDeclaredSymbol(declaration) is IMethodSymbol symbol && symbol.GetAttributes().Any(a => a.AttributeClass?.Name == "DifferentiableAttribute"))
+                if (model.GetDeclaredSymbol(declaration) is IMethodSymbol symbol && (name is null || symbol.Name == name)
+                    && symbol.GetAttributes().Any(a => a.AttributeClass?.Name == "DifferentiableAttribute"))
                 {
                     methods.Add(symbol);
                 }
@@ -32,7 +33,7 @@ public sealed record MethodSignature(string TypeName, string MetadataTypeName, s
         }
         if (methods.Count != 1)
         {
-            throw new InvalidOperationException($"A case must declare exactly one [Differentiable] method; found {methods.Count}.");
+            throw new InvalidOperationException($"A case must declare exactly one [Differentiable] method {name}; found {methods.Count}.");
         }
         return Read(methods[0]);
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
+using SourceGen.Autodiff.Generator.Tests.Cases;
 using SourceGen.Autodiff.Generator.Tests.Harness;
 
 namespace SourceGen.Autodiff.Generator.Tests.Running;
@@ -31,9 +32,10 @@ public sealed class ProbedMethod : IDisposable
     /// <summary>The type that declares the [Differentiable] method and the generated members.</summary>
     public Type DeclaringType { get; }
 
-    public static ProbedMethod Load(GeneratorRun run)
+    public static ProbedMethod Load(GeneratorCase testCase)
     {
-        var signature = MethodSignature.ReadSingle(run.OutputCompilation);
+        var run = CaseRuns.Get(testCase);
+        var signature = MethodSignature.Read(run.OutputCompilation, testCase.MethodUnderTest);
         var typeSymbol = run.OutputCompilation.GetTypeByMetadataName(signature.MetadataTypeName);
         var hasJacobian = typeSymbol is not null && typeSymbol.GetMembers(signature.Name + "Jacobian").Length > 0;
         var probe = TestCompilation.Parse(ProbeSource.For(signature, hasJacobian), "Probe.cs");

@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using static SourceGen.Autodiff.Generator.Tests.Cases.Draw;
+
+namespace SourceGen.Autodiff.Generator.Tests.Cases;
+
+/// <summary>Calls between [Differentiable] methods; the baseline holds every method's file.</summary>
+public static class CallCases
+{
+    public static IEnumerable<GeneratorCase> All()
+    {
+        yield return new("NestedDifferentiableCalls", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double Inner(double x, double y) => x * Math.Exp(y);
+
+            [Differentiable]
+            public static double Middle(double x) => Inner(x, x * x) + x;
+
+            [Differentiable]
+            public static double Calls(double x, double y)
+            {
+                double a = Middle(x * y);
+                return a * Inner(y, a) + Middle(y);
+            }
+            """),
+            r => [Real(r, -0.8, 0.8), Real(r, -0.8, 0.8)])
+        {
+            MethodUnderTest = "Calls",
+        };
+
+        yield return new("CallWithSpanArgument", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => a[0] * b[0] + a[1] * b[1];
+
+            [Differentiable]
+            public static double Caller(ReadOnlySpan<double> w, double s) => s * Dot(w, w) + Math.Sqrt(Dot(w, w));
+            """),
+            r => [Array(r, 2, 0.5, 2), Real(r, -2, 2)])
+        {
+            MethodUnderTest = "Caller",
+        };
+    }
+}
