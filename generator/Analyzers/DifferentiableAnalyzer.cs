@@ -64,8 +64,12 @@ public sealed class DifferentiableAnalyzer : DiagnosticAnalyzer
     {
         var syntax = (MethodDeclarationSyntax)context.Node;
         if (syntax.AttributeLists.Count == 0
-            || context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } method
-            || !DifferentiableAttributeLookup.IsAppliedOn(method, syntax, attribute))
+            || context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } method)
+        {
+            return;
+        }
+        CheckUserDerivative(context, method, syntax, reporter);
+        if (!DifferentiableAttributeLookup.IsAppliedOn(method, syntax, attribute))
         {
             return;
         }
@@ -79,6 +83,20 @@ public sealed class DifferentiableAnalyzer : DiagnosticAnalyzer
         foreach (Diagnostic diagnostic in GeneratedNameCollisions.Find(method, syntax, attribute, context.CancellationToken))
         {
             reporter.Report(context, diagnostic);
+        }
+    }
+
+    /// <summary>DIFF014: a [DerivativeOf] method must name an existing method and have its VJP signature.</summary>
+    private static void CheckUserDerivative(SyntaxNodeAnalysisContext context, IMethodSymbol method, MethodDeclarationSyntax syntax, FilteredReporter reporter)
+    {
+        var registered = false;
+        foreach (var a in method.GetAttributes())
+        {
+            registered |= a.AttributeClass?.ToDisplayString() == UserDerivatives.AttributeName;
+        }
+        if (registered && UserDerivatives.Resolve(method, out _) is { } problem)
+        {
+            reporter.Report(context, Diagnostic.Create(DiagnosticDescriptors.DerivativeSignatureMismatch, syntax.Identifier.GetLocation(), method.Name, problem));
         }
     }
 }

@@ -97,10 +97,10 @@ internal static class DiagnosticDescriptors
         "The generator adds '{0}' to '{1}' for '{2}', but '{1}' already has a member with that name; rename one of them",
         DiagnosticSeverity.Error);
 
-    /// <summary>{0}: the derivative method, {1}: the expected signature.</summary>
+    /// <summary>{0}: the derivative method, {1}: what is wrong, with the expected signature ("expected: static double MVjp(...)").</summary>
     public static readonly DiagnosticDescriptor DerivativeSignatureMismatch = Create(
         "DIFF014", "User derivative has the wrong signature",
-        "'{0}' does not have the signature of a derivative of its original; expected: {1}",
+        "'{0}' is not a derivative the generator can use: {1}",
         DiagnosticSeverity.Error);
 
     /// <summary>{0}: the method, {1}: what is wrong.</summary>

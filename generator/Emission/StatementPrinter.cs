@@ -172,6 +172,11 @@ internal static class StatementPrinter
     {
         var call = reverse.Call;
         var buffers = call.Parameters.Where(p => p.IsDifferentiable).Select((p, k) => (p.Kind == Model.ParameterKind.Scalar ? "ref " : "") + reverse.Buffers[k]);
+        if (call.UserDerivative is { } vjp)
+        {
+            // The user's VJP recomputes the value it returns; only its gradients are used here.
+            return $"{vjp}({string.Join(", ", call.Arguments.Select(Print).Append(Print(reverse.Seed)).Concat(buffers))})";
+        }
         var arguments = call.Arguments.Select(Print).Append(Print(reverse.Seed)).Concat(buffers).Append("ref " + Reader).Append(Tape);
         return $"{call.ContainingType}.{call.Method}{TapedReverseSuffix}({string.Join(", ", arguments)})";
     }

@@ -70,4 +70,8 @@ internal sealed record CalleeParameter(string Name, ParameterKind Kind, bool IsD
 /// variable; the forward sweep calls the callee's taped forward (which records on the caller's
 /// tape), the reverse sweep its taped reverse, so nested calls cost a constant factor.
 /// </summary>
-internal sealed record DifferentiableCall(string ContainingType, string Method, EquatableArray<Expr> Arguments, EquatableArray<CalleeParameter> Parameters) : Expr(ScalarType.Double);
+internal sealed record DifferentiableCall(string ContainingType, string Method, EquatableArray<Expr> Arguments, EquatableArray<CalleeParameter> Parameters) : Expr(ScalarType.Double)
+{
+    /// <summary>A registered [DerivativeOf] VJP (qualified name): the forward calls the method itself, the reverse the VJP.</summary>
+    public string? UserDerivative { get; init; }
+}

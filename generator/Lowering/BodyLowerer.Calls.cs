@@ -18,10 +18,11 @@ internal sealed partial class BodyLowerer
         var body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody;
         return body is not null && body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(invocation =>
             semanticModel.GetSymbolInfo(invocation).Symbol is IMethodSymbol target
-            && target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypes.DifferentiableAttribute));
+            && (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypes.DifferentiableAttribute)
+                || !KnownTypes.IsMathType(target.ContainingType) && UserDerivatives.Find(semanticModel.Compilation, target, default) is not null));
     }
 
-    private Expr? LowerDifferentiableCall(IInvocationOperation invocation)
+    private Expr? LowerDifferentiableCall(IInvocationOperation invocation, IMethodSymbol? userDerivative = null)
     {
         var target = invocation.TargetMethod;
         if (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, _method.OriginalDefinition))
@@ -46,7 +47,7 @@ internal sealed partial class BodyLowerer
             {
                 return UnsupportedValue(invocation, "pass every argument of a [Differentiable] method explicitly, by value");
             }
-            var noGradient = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypes.NoGradientAttribute);
+            var noGradient = UserDerivatives.HasNoGradient(parameter);
             var type = parameter.Type;
             if (KnownTypes.TryGetScalar(type, out var scalar))
             {
@@ -56,7 +57,7 @@ internal sealed partial class BodyLowerer
                     return null;
                 }
                 arguments.Add(lowered);
-                parameters.Add(new CalleeParameter(parameter.Name, ParameterKind.Scalar, scalar.IsReal() && !noGradient));
+                parameters.Add(new CalleeParameter(parameter.Name, ParameterKind.Scalar, scalar == ScalarType.Double && !noGradient));
                 continue;
             }
             var kind = KnownTypes.IsTensor(type) ? ParameterKind.Tensor
@@ -73,7 +74,10 @@ internal sealed partial class BodyLowerer
         }
         var call = new DifferentiableCall(
             target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), target.Name,
-            arguments.ToEquatableArray(), parameters.ToEquatableArray());
+            arguments.ToEquatableArray(), parameters.ToEquatableArray())
+        {
+            UserDerivative = userDerivative is null ? null : userDerivative.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + userDerivative.Name,
+        };
         // Bound to a variable of its own: the call runs once, in order, and its result has an adjoint.
         var name = _names.Fresh(char.ToLowerInvariant(target.Name[0]) + target.Name.Substring(1));
         _locals.Add(new LocalVariable(name, ScalarType.Double));

@@ -202,6 +202,10 @@ internal sealed partial class BodyLowerer
         {
             return LowerDifferentiableCall(invocation);
         }
+        if (_compilation is not null && UserDerivatives.Find(_compilation, target, _cancellationToken) is { } vjp)
+        {
+            return LowerDifferentiableCall(invocation, vjp);
+        }
         return LowerExternalCall(invocation, type);
     }
 

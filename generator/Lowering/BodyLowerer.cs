@@ -39,6 +39,7 @@ internal sealed partial class BodyLowerer
     private readonly Dictionary<ISymbol, string> _localNames = new(SymbolEqualityComparer.Default);
     private readonly List<LocalVariable> _locals = new();
     private string? _returnedAggregate;
+    private Compilation? _compilation;
 
     private BodyLowerer(IMethodSymbol method, IEnumerable<string> usedNames, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
@@ -60,6 +61,7 @@ internal sealed partial class BodyLowerer
         var usedNames = syntax.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText).Distinct().ToList();
         usedNames.AddRange(parameters.Select(p => p.Name));
         var lowerer = new BodyLowerer(method, usedNames, diagnostics, cancellationToken);
+        lowerer._compilation = semanticModel.Compilation;
         lowerer._mutable = HasControlFlow(syntax) || CallsDifferentiable(syntax, semanticModel);
         lowerer.DeclareParameters(parameters);
 
