@@ -25,6 +25,8 @@ public sealed class Tape
     private int _objectCount;
     private double[][] _scratch = new double[4][];
     private int _scratchCount;
+    private float[][] _scratchSingle = new float[2][];
+    private int _scratchSingleCount;
 
     /// <summary>A cleared tape: the calling thread's cached one, or a new one.</summary>
     public static Tape Rent()
@@ -54,6 +56,12 @@ public sealed class Tape
             _scratch[i] = null!;
         }
         _scratchCount = 0;
+        for (var i = 0; i < _scratchSingleCount; i++)
+        {
+            ArrayPool<float>.Shared.Return(_scratchSingle[i]);
+            _scratchSingle[i] = null!;
+        }
+        _scratchSingleCount = 0;
     }
 
     /// <summary>Number of values pushed.</summary>
@@ -105,6 +113,19 @@ public sealed class Tape
             Array.Resize(ref _scratch, _scratch.Length * 2);
         }
         _scratch[_scratchCount++] = buffer;
+        return buffer;
+    }
+
+    /// <summary>A zeroed buffer of <paramref name="length"/> floats, returned to the pool by <see cref="Clear"/>.</summary>
+    public float[] ScratchSingle(int length)
+    {
+        var buffer = ArrayPool<float>.Shared.Rent(Math.Max(length, 1));
+        Array.Clear(buffer, 0, length);
+        if (_scratchSingleCount == _scratchSingle.Length)
+        {
+            Array.Resize(ref _scratchSingle, _scratchSingle.Length * 2);
+        }
+        _scratchSingle[_scratchSingleCount++] = buffer;
         return buffer;
     }
 

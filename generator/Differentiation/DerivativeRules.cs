@@ -30,7 +30,7 @@ internal static class DerivativeRules
                 yield return (b, Negate(g));
                 break;
             case BinaryOp.Multiply when a.Equals(b):
-                yield return (a, Multiply(Real(2), Multiply(a, g)));
+                yield return (a, Multiply(C(2, e.Type), Multiply(a, g)));
                 break;
             case BinaryOp.Multiply:
                 yield return (a, Multiply(g, b));
@@ -50,14 +50,15 @@ internal static class DerivativeRules
     public static IEnumerable<(Expr Operand, Expr Adjoint)> OfCall(MathCall call, Expr r, Expr g)
     {
         var x = call.Arguments[0];
+        var t = call.Type.IsReal() ? call.Type : ScalarType.Double;
         switch (call.Function)
         {
             case MathFunction.Sin: yield return (x, Multiply(Call(MathFunction.Cos, x), g)); break;
             case MathFunction.Cos: yield return (x, Negate(Multiply(Call(MathFunction.Sin, x), g))); break;
-            case MathFunction.Tan: yield return (x, Multiply(Add(Real(1), Multiply(r, r)), g)); break;
-            case MathFunction.Asin: yield return (x, Divide(g, Call(MathFunction.Sqrt, Subtract(Real(1), Multiply(x, x))))); break;
-            case MathFunction.Acos: yield return (x, Negate(Divide(g, Call(MathFunction.Sqrt, Subtract(Real(1), Multiply(x, x)))))); break;
-            case MathFunction.Atan: yield return (x, Divide(g, Add(Real(1), Multiply(x, x)))); break;
+            case MathFunction.Tan: yield return (x, Multiply(Add(C(1, t), Multiply(r, r)), g)); break;
+            case MathFunction.Asin: yield return (x, Divide(g, Call(MathFunction.Sqrt, Subtract(C(1, t), Multiply(x, x))))); break;
+            case MathFunction.Acos: yield return (x, Negate(Divide(g, Call(MathFunction.Sqrt, Subtract(C(1, t), Multiply(x, x)))))); break;
+            case MathFunction.Atan: yield return (x, Divide(g, Add(C(1, t), Multiply(x, x)))); break;
             case MathFunction.Atan2:
                 // atan2(y, x): d/dy = x / (x² + y²), d/dx = -y / (x² + y²).
                 var (y, x2) = (call.Arguments[0], call.Arguments[1]);
@@ -67,22 +68,22 @@ internal static class DerivativeRules
                 break;
             case MathFunction.Sinh: yield return (x, Multiply(Call(MathFunction.Cosh, x), g)); break;
             case MathFunction.Cosh: yield return (x, Multiply(Call(MathFunction.Sinh, x), g)); break;
-            case MathFunction.Tanh: yield return (x, Multiply(Subtract(Real(1), Multiply(r, r)), g)); break;
+            case MathFunction.Tanh: yield return (x, Multiply(Subtract(C(1, t), Multiply(r, r)), g)); break;
             case MathFunction.Exp: yield return (x, Multiply(r, g)); break;
             case MathFunction.Log: yield return (x, Divide(g, x)); break;
-            case MathFunction.Log10: yield return (x, Divide(g, Multiply(Real(Ln10), x))); break;
-            case MathFunction.Log2: yield return (x, Divide(g, Multiply(Real(Ln2), x))); break;
-            case MathFunction.Sqrt: yield return (x, Divide(g, Multiply(Real(2), r))); break;
-            case MathFunction.Cbrt: yield return (x, Divide(g, Multiply(Real(3), Multiply(r, r)))); break;
+            case MathFunction.Log10: yield return (x, Divide(g, Multiply(C(Ln10, t), x))); break;
+            case MathFunction.Log2: yield return (x, Divide(g, Multiply(C(Ln2, t), x))); break;
+            case MathFunction.Sqrt: yield return (x, Divide(g, Multiply(C(2, t), r))); break;
+            case MathFunction.Cbrt: yield return (x, Divide(g, Multiply(C(3, t), Multiply(r, r)))); break;
             case MathFunction.Pow:
-                foreach (var partial in Pow(call.Arguments[0], call.Arguments[1], r, g))
+                foreach (var partial in Pow(call.Arguments[0], call.Arguments[1], r, g, t))
                 {
                     yield return partial;
                 }
                 break;
             case MathFunction.Abs:
                 // Subgradient 0 at 0, like PyTorch.
-                yield return (x, Multiply(Convert(new MathCall(MathFunction.Sign, EquatableArray.Create(x), ScalarType.Int), ScalarType.Double), g));
+                yield return (x, Multiply(Convert(new MathCall(MathFunction.Sign, EquatableArray.Create(x), ScalarType.Int), t), g));
                 break;
             case MathFunction.Max:
                 // Ties send the gradient to the first argument.
@@ -112,28 +113,30 @@ internal static class DerivativeRules
         }
     }
 
-    private static IEnumerable<(Expr Operand, Expr Adjoint)> Pow(Expr x, Expr p, Expr r, Expr g)
+    private static IEnumerable<(Expr Operand, Expr Adjoint)> Pow(Expr x, Expr p, Expr r, Expr g, ScalarType t)
     {
         if (p is Constant c)
         {
             // d/dx x^c = c x^(c-1), written out for small integer powers.
             var derivative = c.Value switch
             {
-                0 => Real(0),
-                1 => Real(1),
-                2 => Multiply(Real(2), x),
-                3 => Multiply(Real(3), Multiply(x, x)),
-                _ => Multiply(Real(c.Value), Call(MathFunction.Pow, x, Real(c.Value - 1))),
+                0 => C(0, t),
+                1 => C(1, t),
+                2 => Multiply(C(2, t), x),
+                3 => Multiply(C(3, t), Multiply(x, x)),
+                _ => Multiply(C(c.Value, t), Call(MathFunction.Pow, x, C(c.Value - 1, t))),
             };
             yield return (x, Multiply(derivative, g));
             yield break;
         }
         // d/dx = p x^(p-1) = p r / x would divide by zero at x = 0; use Pow directly.
-        yield return (x, Multiply(Multiply(p, Call(MathFunction.Pow, x, Subtract(p, Real(1)))), g));
+        yield return (x, Multiply(Multiply(p, Call(MathFunction.Pow, x, Subtract(p, C(1, t)))), g));
         yield return (p, Multiply(Multiply(r, Call(MathFunction.Log, x)), g));
     }
 
+    private static Constant C(double value, ScalarType type) => new(value, type);
+
     private static Expr Compare(BinaryOp op, Expr a, Expr b) => new Binary(op, a, b, ScalarType.Bool);
 
-    private static Expr Select(Expr condition, Expr g) => new Conditional(condition, g, Real(0), g.Type);
+    private static Expr Select(Expr condition, Expr g) => new Conditional(condition, g, new Constant(0, g.Type), g.Type);
 }

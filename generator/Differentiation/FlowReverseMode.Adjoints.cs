@@ -42,7 +42,8 @@ internal sealed partial class FlowReverseMode
                 }
                 break;
             case Convert convert when convert.Operand.Type.IsReal():
-                Propagate(convert.Operand, adjoint, output);
+                // Through float -> double the adjoint narrows back to float.
+                Propagate(convert.Operand, Build.Convert(adjoint, convert.Operand.Type), output);
                 break;
             case MathCall call:
                 foreach (var (operand, partial) in DerivativeRules.OfCall(call, call, adjoint))

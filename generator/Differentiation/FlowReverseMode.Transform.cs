@@ -124,17 +124,17 @@ internal sealed partial class FlowReverseMode
                 {
                     // a[i] += e: the element's adjoint passes through unchanged.
                     reverse.Add(new RestoreElement(store.Aggregate, store.Indices));
-                    var element = new ElementLoad(Adjoint(store.Aggregate), store.Indices, ScalarType.Double);
+                    var element = new ElementLoad(Adjoint(store.Aggregate), store.Indices, store.Value.Type);
                     Propagate(update.Right, update.Op == BinaryOp.Add ? element : Build.Negate(element), reverse);
                 }
                 else if (_varied.Contains(store.Aggregate))
                 {
                     var adjoint = Adjoint(store.Aggregate);
                     var value = _names.Fresh(store.Aggregate + "Adjoint");
-                    reverse.Add(new DeclareValue(value, new ElementLoad(adjoint, store.Indices, ScalarType.Double)));
-                    reverse.Add(new SetElement(adjoint, store.Indices, Build.Real(0)));
+                    reverse.Add(new DeclareValue(value, new ElementLoad(adjoint, store.Indices, store.Value.Type)));
+                    reverse.Add(new SetElement(adjoint, store.Indices, new Constant(0, store.Value.Type)));
                     reverse.Add(new RestoreElement(store.Aggregate, store.Indices));
-                    Propagate(store.Value, new Variable(value, ScalarType.Double), reverse);
+                    Propagate(store.Value, new Variable(value, store.Value.Type), reverse);
                 }
                 else
                 {
@@ -268,7 +268,7 @@ internal sealed partial class FlowReverseMode
         }
         var saved = _names.Fresh(assign.Name + "Adjoint");
         reverse.Add(new DeclareValue(saved, adjoint));
-        reverse.Add(new SetLocal(adjoint.Name, Build.Real(0)));
+        reverse.Add(new SetLocal(adjoint.Name, new Constant(0, type)));
         if (restore)
         {
             reverse.Add(new RestoreVariable(assign.Name, type));

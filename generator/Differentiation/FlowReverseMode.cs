@@ -42,7 +42,7 @@ internal sealed partial class FlowReverseMode
         if (method.Result.Kind == ResultKind.Scalar)
         {
             _resultVariable = _names.Fresh("result");
-            _extraLocals.Add(new LocalVariable(_resultVariable, ScalarType.Double));
+            _extraLocals.Add(new LocalVariable(_resultVariable, method.Result.ElementType));
         }
         _resultAggregate = FindReturnedAggregate(method.Body.Statements) ?? method.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.OutputSpan)?.Name;
     }
@@ -66,18 +66,18 @@ internal sealed partial class FlowReverseMode
         var (forward, reverse) = TransformList(_method.Body.Statements, isMethodBody: true);
 
         var prologue = new List<BackwardStatement>();
-        foreach (var name in ScalarNames().Where(n => _varied.Contains(n)))
+        foreach (var (name, type) in ScalarNames().Where(n => _varied.Contains(n.Name)))
         {
-            prologue.Add(new DeclareValue(Adjoint(name), Build.Real(0)));
+            prologue.Add(new DeclareValue(Adjoint(name), new Constant(0, type)));
         }
         foreach (var aggregate in LocalAggregates(_method.Body.Statements).Where(_varied.Contains))
         {
             var isTensor = IsTensorAggregate(aggregate);
-            prologue.Add(new DeclareBuffer(Adjoint(aggregate), aggregate, isTensor, aggregate == _resultAggregate ? ReverseMode.Seed : null));
+            prologue.Add(new DeclareBuffer(Adjoint(aggregate), aggregate, isTensor, aggregate == _resultAggregate ? ReverseMode.Seed : null) { Element = ElementTypeOf(aggregate) });
         }
         if (_resultAggregate is not null && _parameters.TryGetValue(_resultAggregate, out var output) && _varied.Contains(output.Name))
         {
-            prologue.Add(new DeclareBuffer(Adjoint(output.Name), output.Name, false, ReverseMode.Seed));
+            prologue.Add(new DeclareBuffer(Adjoint(output.Name), output.Name, false, ReverseMode.Seed) { Element = output.ElementType });
         }
         var epilogue = _method.Parameters
             .Where(p => p.IsDifferentiable && p.Kind == ParameterKind.Scalar)
@@ -93,7 +93,7 @@ internal sealed partial class FlowReverseMode
             // The reverse sweep restores old elements: it works on a copy, never on the returned result.
             var copy = _names.Fresh(_resultAggregate + "Values");
             finalReverse = Rename(finalReverse, _resultAggregate, copy);
-            finalReverse.Insert(0, new DeclareBuffer(copy, _resultAggregate, IsTensorAggregate(_resultAggregate), _resultAggregate));
+            finalReverse.Insert(0, new DeclareBuffer(copy, _resultAggregate, IsTensorAggregate(_resultAggregate), _resultAggregate) { Element = ElementTypeOf(_resultAggregate) });
         }
 
         var locals = _method.Body.Locals.Concat(_extraLocals).ToEquatableArray();
@@ -106,8 +106,13 @@ internal sealed partial class FlowReverseMode
         };
     }
 
-    private IEnumerable<string> ScalarNames() =>
-        _method.Parameters.Where(p => p.Kind == ParameterKind.Scalar).Select(p => p.Name).Concat(_method.Body.Locals.Select(l => l.Name));
+    private IEnumerable<(string Name, ScalarType Type)> ScalarNames() =>
+        _method.Parameters.Where(p => p.Kind == ParameterKind.Scalar).Select(p => (p.Name, p.ElementType)).Concat(_method.Body.Locals.Select(l => (l.Name, l.Type)));
+
+    private ScalarType ElementTypeOf(string aggregate) =>
+        _parameters.TryGetValue(aggregate, out var p) ? p.ElementType
+        : FindAllocation(_method.Body.Statements, aggregate) is AllocateArray array ? array.ElementType
+        : ScalarType.Double;
 
     private string Adjoint(string name)
     {

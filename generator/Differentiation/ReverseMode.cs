@@ -88,7 +88,7 @@ internal sealed class ReverseMode
         }
         foreach (var (buffer, indices, terms) in _sink.Elements.OrderBy(e => e.Buffer, System.StringComparer.Ordinal).ThenBy(e => string.Join(",", e.Indices.Select(IndexText)), System.StringComparer.Ordinal))
         {
-            _out.Add(new AccumulateElementGradient(buffer, indices, Build.Sum(terms, ScalarType.Double)));
+            _out.Add(new AccumulateElementGradient(buffer, indices, Build.Sum(terms, terms[0].Type)));
         }
 
         var captured = CapturedValues(forward);
@@ -155,7 +155,8 @@ internal sealed class ReverseMode
                 }
                 break;
             case Convert convert when convert.Operand.Type.IsReal():
-                Propagate(convert.Operand, adjoint, hint);
+                // Through float -> double the adjoint narrows back to float.
+                Propagate(convert.Operand, Build.Convert(adjoint, convert.Operand.Type), hint);
                 break;
             case MathCall call:
                 var value = resultName is not null ? new Variable(resultName, call.Type) : (Expr)call;

@@ -38,7 +38,7 @@ internal static class ExpressionPrinter
             Unary { Op: UnaryOp.StopGradient } u => (Print(u.Operand, context), context),
             Binary b => PrintBinary(b),
             IR.Conditional c => ($"{Print(c.Condition, Or)} ? {Print(c.WhenTrue, Conditional)} : {Print(c.WhenFalse, Conditional)}", Conditional),
-            MathCall m => ($"{TypeNames.Math}.{m.Function}({string.Join(", ", m.Arguments.Select(a => Print(a, Lowest)))})", Primary),
+            MathCall m => ($"{MathType(m)}.{m.Function}({string.Join(", ", m.Arguments.Select(a => Print(a, Lowest)))})", Primary),
             ElementLoad l => ($"{l.Aggregate}[{string.Join(", ", l.Indices.Select(i => Print(i, Lowest)))}]", Primary),
             LengthOf l => (l.Aggregate + ".Length", Primary),
             AggregateArgument a => (a.Aggregate, Primary),
@@ -52,11 +52,16 @@ internal static class ExpressionPrinter
             TapePop { Type: ScalarType.Bool } => (Reader + ".PopBool()", Primary),
             TapePop { Type: ScalarType.Int } => (Reader + ".PopInt()", Primary),
             TapePop { Type: ScalarType.Long } => ("(long)" + Reader + ".Pop()", Prefix),
+            TapePop { Type: ScalarType.Float } => ("(float)" + Reader + ".Pop()", Prefix),
             TapePop => (Reader + ".Pop()", Primary),
             _ => (expr.ToString(), Primary),
         };
         return precedence < context ? "(" + text + ")" : text;
     }
+
+    /// <summary>float functions print as MathF (which has no Clamp: Math.Clamp has a float overload).</summary>
+    private static string MathType(MathCall call) =>
+        call.Type == ScalarType.Float && call.Function != MathFunction.Clamp ? TypeNames.MathF : TypeNames.Math;
 
     private static (string, int) PrintBinary(Binary b)
     {
@@ -106,7 +111,10 @@ internal static class ExpressionPrinter
         {
             return "double.NaN";
         }
-        var text = c.Value.ToString("R", CultureInfo.InvariantCulture);
+        // A float constant prints with float's shortest round-trip digits (0.1f, not 0.10000000149011612f).
+        var text = c.Type == ScalarType.Float
+            ? ((float)c.Value).ToString("R", CultureInfo.InvariantCulture)
+            : c.Value.ToString("R", CultureInfo.InvariantCulture);
         if (text.Contains("E"))
         {
             text = text.Contains(".") ? text : text.Replace("E", ".0E");

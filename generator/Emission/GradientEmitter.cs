@@ -52,7 +52,7 @@ internal static class GradientEmitter
                 _ => $"var {grad} = new {p.ElementType.Keyword()}[{p.Name}.Length];",
             });
         }
-        var arguments = method.Parameters.Select(p => p.Name).Append("1.0")
+        var arguments = method.Parameters.Select(p => p.Name).Append("1")
             .Concat(differentiable.Select(p => (p.Kind == ParameterKind.Scalar ? "ref " : "") + ReverseMode.GradientName(p.Name)));
         writer.Line($"{method.Name}Backward({string.Join(", ", arguments)});");
         if (differentiable.Count == 1)

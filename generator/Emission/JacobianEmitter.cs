@@ -1,5 +1,6 @@
 using System.Linq;
 using SourceGen.Autodiff.Generator.Differentiation;
+using SourceGen.Autodiff.Generator.IR;
 using SourceGen.Autodiff.Generator.Model;
 
 namespace SourceGen.Autodiff.Generator.Emission;
@@ -31,11 +32,11 @@ internal static class JacobianEmitter
         writer.Line($"int outputs = {outputs};");
         writer.Line($"int inputs = {input.Name}.Length;");
         writer.Line("var jacobian = new double[outputs, inputs];");
-        writer.Line(tensorSeed ? $"var unitSeed = {TypeNames.Tensor}.ZerosLike(pullback.Value);" : "var unitSeed = new double[outputs];");
-        writer.Line(input.Kind == ParameterKind.Tensor ? $"var row = {TypeNames.Tensor}.ZerosLike({input.Name});" : "var row = new double[inputs];");
+        writer.Line(tensorSeed ? $"var unitSeed = {TypeNames.Tensor}.ZerosLike(pullback.Value);" : $"var unitSeed = new {method.Result.ElementType.Keyword()}[outputs];");
+        writer.Line(input.Kind == ParameterKind.Tensor ? $"var row = {TypeNames.Tensor}.ZerosLike({input.Name});" : $"var row = new {input.ElementType.Keyword()}[inputs];");
         foreach (var p in SourceEmitter.Differentiable(method).Where(p => p.Kind == ParameterKind.Scalar))
         {
-            writer.Line($"double {ReverseMode.GradientName(p.Name)} = 0;");
+            writer.Line($"{p.ElementType.Keyword()} {ReverseMode.GradientName(p.Name)} = 0;");
         }
         var seedSpan = tensorSeed ? "unitSeed.AsSpan()" : "unitSeed";
         writer.Open("for (int i = 0; i < outputs; i++)");

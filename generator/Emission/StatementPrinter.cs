@@ -190,8 +190,9 @@ internal static class StatementPrinter
                 : $"var {buffer.Name} = {buffer.CopyOf}.Clone();";
         }
         // A copy of the seed is as long as the seed (checked against the result before the reverse sweep).
-        var declaration = $"double[] {buffer.Name} = {Tape}.Scratch({buffer.CopyOf ?? buffer.Like}.Length);";
-        return buffer.CopyOf is null ? declaration : $"{declaration} (({TypeNames.ReadOnlySpan(ScalarType.Double)}){buffer.CopyOf}).CopyTo({buffer.Name});";
+        var scratch = buffer.Element == ScalarType.Float ? "ScratchSingle" : "Scratch";
+        var declaration = $"{buffer.Element.Keyword()}[] {buffer.Name} = {Tape}.{scratch}({buffer.CopyOf ?? buffer.Like}.Length);";
+        return buffer.CopyOf is null ? declaration : $"{declaration} (({TypeNames.ReadOnlySpan(buffer.Element)}){buffer.CopyOf}).CopyTo({buffer.Name});";
     }
 
     private static void Loop(IndentedWriter writer, ElementLoop loop, ISet<string> tensors)

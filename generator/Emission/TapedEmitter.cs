@@ -40,7 +40,7 @@ internal static class TapedEmitter
             {
                 "bool" => $"{ExpressionPrinter.Tape}.PushBool({name});",
                 "int" => $"{ExpressionPrinter.Tape}.PushInt({name});",
-                "double" => $"{ExpressionPrinter.Tape}.Push({name});",
+                "double" or "float" => $"{ExpressionPrinter.Tape}.Push({name});",
                 "long" => $"{ExpressionPrinter.Tape}.Push({name});",
                 _ => $"{ExpressionPrinter.Tape}.PushObject({name});",
             });
@@ -69,6 +69,7 @@ internal static class TapedEmitter
                 "bool" => $"{ExpressionPrinter.Reader}.PopBool()",
                 "int" => $"{ExpressionPrinter.Reader}.PopInt()",
                 "double" => $"{ExpressionPrinter.Reader}.Pop()",
+                "float" => $"(float){ExpressionPrinter.Reader}.Pop()",
                 "long" => $"(long){ExpressionPrinter.Reader}.Pop()",
                 _ => restored.Contains(name)
                     ? $"({type}){ExpressionPrinter.Reader}.PopObject<{type}>().Clone()"

@@ -10,6 +10,7 @@ internal static class TypeNames
     public const string Tensor = "global::SourceGen.Autodiff.Tensor";
     public const string Shapes = "global::SourceGen.Autodiff.Shapes";
     public const string Math = "global::System.Math";
+    public const string MathF = "global::System.MathF";
     public const string TapeType = "global::SourceGen.Autodiff.Tape";
 
     public static string Span(ScalarType element) => $"global::System.Span<{element.Keyword()}>";

@@ -51,7 +51,10 @@ internal sealed record RestoreElement(string Aggregate, EquatableArray<Expr> Ind
 /// An adjoint buffer for an array or tensor: zeros shaped like <c>Like</c>, or a copy of
 /// <c>CopyOf</c> (the seed, for the result; the result itself, when the reverse sweep restores it).
 /// </summary>
-internal sealed record DeclareBuffer(string Name, string Like, bool IsTensor, string? CopyOf) : BackwardStatement;
+internal sealed record DeclareBuffer(string Name, string Like, bool IsTensor, string? CopyOf) : BackwardStatement
+{
+    public ScalarType Element { get; init; } = ScalarType.Double;
+}
 
 /// <summary>
 /// Placeholder: restore a variable without the tape, by undoing an integer step (<c>i = i - 1</c>)

@@ -30,9 +30,10 @@ internal sealed partial class BodyLowerer
             Report(DiagnosticDescriptors.Recursion, invocation.Syntax.GetLocation(), _method.Name, $"'{_method.Name}' calls itself");
             return null;
         }
-        if (target.ReturnType.SpecialType != SpecialType.System_Double)
+        if (target.ReturnType.SpecialType != SpecialType.System_Double
+            || target.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Single || KnownTypes.TryGetArray(p.Type, out var e) && e == ScalarType.Float || KnownTypes.TryGetSpan(p.Type, out _, out var f) && f == ScalarType.Float))
         {
-            return UnsupportedValue(invocation, $"calls are supported to [Differentiable] methods that return double; '{target.Name}' returns '{target.ReturnType.ToDisplayString()}'");
+            return UnsupportedValue(invocation, $"calls are supported to [Differentiable] methods with double parameters and a double result; '{target.Name}' is not one (float callees are not supported yet)");
         }
         if (_conditionalDepth > 0)
         {

@@ -19,11 +19,6 @@ internal sealed partial class BodyLowerer
             Unsupported(operation, $"a value of type '{operation.Type?.ToDisplayString() ?? "?"}' cannot be used here; a scalar (double, int, long or bool) is expected");
             return null;
         }
-        if (type == ScalarType.Float)
-        {
-            Unsupported(operation, "float arithmetic is not supported yet; use double");
-            return null;
-        }
         if (operation.ConstantValue is { HasValue: true, Value: var constant })
         {
             return constant switch

@@ -110,7 +110,8 @@ internal sealed partial class BodyLowerer
             return;
         }
         var name = ClaimUserName(symbol.Name);
-        Emit(new AllocateArray(name, ScalarType.Double, length));
+        var elementType = KnownTypes.TryGetArray(creation.Type!, out var arrayElement) ? arrayElement : ScalarType.Double;
+        Emit(new AllocateArray(name, elementType, length));
         var aggregate = new AggregateInfo(name, AggregateKind.ElementWritten, isTensor: false, isVaried: false);
         _aggregates[symbol] = aggregate;
         if (creation.Initializer is { } initializer)

@@ -350,11 +350,6 @@ internal sealed partial class BodyLowerer
         }
         if (KnownTypes.TryGetScalar(type, out var scalarType))
         {
-            if (scalarType == ScalarType.Float)
-            {
-                Unsupported(whole, "float locals are not supported yet; use double");
-                return;
-            }
             var lowered = LowerScalar(value);
             if (lowered is not null)
             {
@@ -367,13 +362,13 @@ internal sealed partial class BodyLowerer
             AssignTensor(symbol, value, whole);
             return;
         }
-        if (KnownTypes.TryGetArray(type, out var element) && element == ScalarType.Double)
+        if (KnownTypes.TryGetArray(type, out var element) && element.IsReal())
         {
             AssignArray(symbol, value, whole);
             return;
         }
         Report(DiagnosticDescriptors.UnsupportedStatement, whole.Syntax.GetLocation(), $"a local of type '{type.ToDisplayString()}'",
-            "locals must be double, int, long, bool, double[] or Tensor");
+            "locals must be double, float, int, long, bool, double[], float[] or Tensor");
     }
 
     private void DefineScalar(ISymbol symbol, Expr value)

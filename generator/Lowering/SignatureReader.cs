@@ -16,10 +16,10 @@ namespace SourceGen.Autodiff.Generator.Lowering;
 internal static class SignatureReader
 {
     public const string SupportedParameters =
-        "supported parameter types are double, double[], ReadOnlySpan<double>, Span<double> (an output the method writes), Tensor, and int, long or bool (inactive)";
+        "supported parameter types are double and float, their arrays, ReadOnlySpan and Span (an output the method writes), Tensor, and int, long or bool (inactive)";
 
     public const string SupportedResults =
-        "supported results are double, double[], Tensor, or void with Span<double> output parameters";
+        "supported results are double, float, double[], float[], Tensor, or void with a Span<double> or Span<float> output parameter";
 
     public sealed record Signature(
         string Namespace,
@@ -109,6 +109,11 @@ internal static class SignatureReader
         {
             return null;
         }
+        if (result!.Kind == ResultKind.Void)
+        {
+            // The seed of a void method has the element type of its Span output.
+            result = result with { ElementType = parameters.First(p => p.Kind == ParameterKind.OutputSpan).ElementType };
+        }
         var ns = method.ContainingType!.ContainingNamespace;
         return new Signature(
             ns.IsGlobalNamespace ? "" : ns.ToDisplayString(),
@@ -126,16 +131,15 @@ internal static class SignatureReader
         }
         var noGradient = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypes.NoGradientAttribute);
         var type = parameter.Type;
-        // Only double for now: float support is part of a later stage of the project.
-        if (KnownTypes.TryGetScalar(type, out var scalar) && scalar != ScalarType.Float)
+        if (KnownTypes.TryGetScalar(type, out var scalar))
         {
             return new ParameterModel(parameter.Name, ParameterKind.Scalar, scalar, noGradient);
         }
-        if (KnownTypes.TryGetArray(type, out var element) && element == ScalarType.Double)
+        if (KnownTypes.TryGetArray(type, out var element) && element.IsReal())
         {
             return new ParameterModel(parameter.Name, ParameterKind.Array, element, noGradient);
         }
-        if (KnownTypes.TryGetSpan(type, out var readOnly, out element) && element == ScalarType.Double)
+        if (KnownTypes.TryGetSpan(type, out var readOnly, out element) && element.IsReal())
         {
             return new ParameterModel(parameter.Name, readOnly ? ParameterKind.ReadOnlySpan : ParameterKind.OutputSpan, element, noGradient);
         }
@@ -152,11 +156,11 @@ internal static class SignatureReader
         {
             return new ResultModel(ResultKind.Void, ScalarType.Double);
         }
-        if (type.SpecialType == SpecialType.System_Double)
+        if (type.SpecialType is SpecialType.System_Double or SpecialType.System_Single)
         {
-            return new ResultModel(ResultKind.Scalar, ScalarType.Double);
+            return new ResultModel(ResultKind.Scalar, type.SpecialType == SpecialType.System_Single ? ScalarType.Float : ScalarType.Double);
         }
-        if (KnownTypes.TryGetArray(type, out var element) && element == ScalarType.Double)
+        if (KnownTypes.TryGetArray(type, out var element) && element.IsReal())
         {
             return new ResultModel(ResultKind.Array, element);
         }
