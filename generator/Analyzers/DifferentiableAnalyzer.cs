@@ -37,7 +37,8 @@ public sealed class DifferentiableAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ResultIndependentOfParameters,
         DiagnosticDescriptors.GeneratedNameCollision,
         DiagnosticDescriptors.DerivativeSignatureMismatch,
-        DiagnosticDescriptors.UnsupportedMethodShape);
+        DiagnosticDescriptors.UnsupportedMethodShape,
+        DiagnosticDescriptors.CalleeNotDifferentiable);
 
     public override void Initialize(AnalysisContext context)
     {

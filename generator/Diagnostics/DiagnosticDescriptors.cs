@@ -108,4 +108,10 @@ internal static class DiagnosticDescriptors
         "DIFF015", "Method shape cannot be differentiated",
         "Cannot differentiate '{0}': {1}",
         DiagnosticSeverity.Error);
+
+    /// <summary>{0}: the called method, {1}: why it cannot be differentiated (its own first diagnostic and where).</summary>
+    public static readonly DiagnosticDescriptor CalleeNotDifferentiable = Create(
+        "DIFF016", "Called [Differentiable] method cannot be differentiated",
+        "Cannot differentiate through the call to '{0}': {1}",
+        DiagnosticSeverity.Error);
 }

@@ -30,6 +30,11 @@ internal sealed partial class BodyLowerer
             Report(DiagnosticDescriptors.Recursion, invocation.Syntax.GetLocation(), _method.Name, $"'{_method.Name}' calls itself");
             return null;
         }
+        if (userDerivative is null && CalleeProblem(target) is { } problem)
+        {
+            Report(problem.Descriptor, invocation.Syntax.GetLocation(), problem.Arguments);
+            return null;
+        }
         if (target.ReturnType.SpecialType != SpecialType.System_Double
             || target.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Single || KnownTypes.TryGetArray(p.Type, out var e) && e == ScalarType.Float || KnownTypes.TryGetSpan(p.Type, out _, out var f) && f == ScalarType.Float))
         {
@@ -91,4 +96,61 @@ internal sealed partial class BodyLowerer
     }
 
     private int _conditionalDepth;
+
+    /// <summary>The [Differentiable] methods being lowered on this thread: a callee among them is recursion.</summary>
+    [System.ThreadStatic]
+    private static List<IMethodSymbol>? t_lowering;
+
+    /// <summary>
+    /// Lowers the callee too: if it cannot be differentiated, the call is reported here, with the
+    /// callee's own first error (like Swift's "when differentiating this function call" notes);
+    /// a callee already being lowered means the methods call each other.
+    /// </summary>
+    private (DiagnosticDescriptor Descriptor, object[] Arguments)? CalleeProblem(IMethodSymbol callee)
+    {
+        var stack = t_lowering ??= new List<IMethodSymbol>();
+        var chain = stack.Append(_method.OriginalDefinition).ToList();
+        if (chain.Any(m => SymbolEqualityComparer.Default.Equals(m, callee.OriginalDefinition)))
+        {
+            var cycle = string.Join(" -> ", chain.SkipWhile(m => !SymbolEqualityComparer.Default.Equals(m, callee.OriginalDefinition)).Select(m => m.Name).Append(callee.Name));
+            return (DiagnosticDescriptors.Recursion, new object[] { _method.Name, cycle });
+        }
+        if (callee.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not MethodDeclarationSyntax syntax || _compilation is null)
+        {
+            return null;
+        }
+        stack.Add(_method.OriginalDefinition);
+        try
+        {
+            var model = _compilation.GetSemanticModel(syntax.SyntaxTree);
+            var result = MethodLowerer.Lower(callee, syntax, model, _cancellationToken);
+            if (result.Method is not null)
+            {
+                return null;
+            }
+            var first = result.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+            if (first is null)
+            {
+                return (DiagnosticDescriptors.CalleeNotDifferentiable, new object[] { callee.Name, $"'{callee.Name}' does not compile yet" });
+            }
+            var line = first.Location.GetLineSpan().StartLinePosition.Line + 1;
+            var why = first.Id == DiagnosticDescriptors.Recursion.Id
+                ? null
+                : $"'{callee.Name}' cannot be differentiated ({first.Id} at line {line}: {first.GetMessage(System.Globalization.CultureInfo.InvariantCulture)})";
+            return why is null ? (DiagnosticDescriptors.Recursion, first.Descriptor == DiagnosticDescriptors.Recursion ? new object[] { _method.Name, CycleOf(first) } : new object[] { _method.Name, callee.Name })
+                : (DiagnosticDescriptors.CalleeNotDifferentiable, new object[] { callee.Name, why });
+        }
+        finally
+        {
+            stack.RemoveAt(stack.Count - 1);
+        }
+    }
+
+    private static string CycleOf(Diagnostic diagnostic)
+    {
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        var start = message.IndexOf('(');
+        var end = message.LastIndexOf(')');
+        return start >= 0 && end > start ? message.Substring(start + 1, end - start - 1) : message;
+    }
 }

@@ -37,6 +37,9 @@ internal sealed partial class BodyLowerer
                 return variable;
             case ILocalReferenceOperation local when _scalars.TryGetValue(local.Local, out var variable):
                 return variable;
+            case ILocalReferenceOperation when _failed:
+                // Its definition was already reported: do not report every use too.
+                return new Constant(0, type);
             case IConversionOperation conversion:
                 return LowerConversion(conversion, type);
             case IBinaryOperation binary when binary.OperatorMethod is null:
