@@ -15,6 +15,15 @@ public sealed class GeneratorBugTests
         Assert.True(run.Exceptions.IsEmpty, run.Describe());
     }
 
+    [Fact(Skip = "generator bug: methods F and f of one type get hint names equal up to case; AddSource compares them ignoring case and throws (CS8785)")]
+    public void Methods_whose_names_differ_only_in_case_do_not_crash_the_generator()
+    {
+        var run = GeneratorHarness.Run(KnownGeneratorBugs.HintNamesEqualIgnoringCase.Repro);
+
+        Assert.True(run.Exceptions.IsEmpty, run.Describe());
+        Assert.Equal(2, run.Sources.Length);
+    }
+
     [Fact]
     public void The_known_bugs_reproduce_until_fixed()
     {

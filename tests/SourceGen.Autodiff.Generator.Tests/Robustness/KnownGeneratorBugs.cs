@@ -39,7 +39,31 @@ public static class KnownGeneratorBugs
 
         """);
 
-    public static readonly IReadOnlyList<Bug> All = new[] { InvalidGlobalCodeHintName };
+    /// <summary>
+    /// Hint names are compared ignoring case by AddSource: methods F and f of one type (or types
+    /// Model and model) get "N.C.F.g.cs" and "N.C.f.g.cs", and the second AddSource throws (CS8785).
+    /// Valid C#.
+    /// </summary>
+    public static readonly Bug HintNamesEqualIgnoringCase = new(
+        nameof(HintNamesEqualIgnoringCase),
+        "must be unique within a generator",
+        """
+        using SourceGen.Autodiff;
+
+        namespace N;
+
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x) => x * x;
+
+            [Differentiable]
+            public static double f(double x) => x * 3;
+        }
+
+        """);
+
+    public static readonly IReadOnlyList<Bug> All = new[] { InvalidGlobalCodeHintName, HintNamesEqualIgnoringCase };
 
     /// <summary>The known bug that explains <paramref name="problem"/>, if it still reproduces.</summary>
     public static Bug? Explaining(string problem) =>
