@@ -13,6 +13,8 @@ public static class CorpusCases
         .Concat(MathCases.All)
         .Concat(ArrayCases.All)
         .Concat(TensorCases.All)
+        .Concat(ControlFlowCases.All)
+        .Concat(ClassicCases.All)
         .ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<DiffCase> All => ByName.Values;
