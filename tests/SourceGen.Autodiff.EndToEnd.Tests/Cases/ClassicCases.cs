@@ -3,6 +3,7 @@ using SourceGen.Autodiff.EndToEnd.Tests.Corpus;
 using SourceGen.Autodiff.EndToEnd.Tests.Harness;
 using static SourceGen.Autodiff.EndToEnd.Tests.Harness.ScalarCaseBuilder;
 using static SourceGen.Autodiff.EndToEnd.Tests.Harness.SpanCaseBuilder;
+using static SourceGen.Autodiff.EndToEnd.Tests.Harness.Vectors;
 using static SourceGen.Autodiff.EndToEnd.Tests.Cases.ClassicData;
 using static SourceGen.Autodiff.EndToEnd.Tests.Cases.ClassicGradients;
 

@@ -3,6 +3,7 @@ using SourceGen.Autodiff.EndToEnd.Tests.Corpus;
 using SourceGen.Autodiff.EndToEnd.Tests.Harness;
 using static SourceGen.Autodiff.EndToEnd.Tests.Harness.ScalarCaseBuilder;
 using static SourceGen.Autodiff.EndToEnd.Tests.Harness.SpanCaseBuilder;
+using static SourceGen.Autodiff.EndToEnd.Tests.Harness.Vectors;
 
 namespace SourceGen.Autodiff.EndToEnd.Tests.Cases;
 
@@ -201,17 +202,6 @@ public static partial class ControlFlowCases
             ControlFlowCorpus.HalveUntilSmallGradient, ControlFlowCorpus.HalveUntilSmallPullback, p => p.Value, (p, s, ref g) => p.Backward(s, ref g),
             x => 2 * x),
     ];
-
-    private static double[] Map(double[] x, Func<double, double> f)
-    {
-        var result = new double[x.Length];
-        for (int i = 0; i < x.Length; i++)
-        {
-            result[i] = f(x[i]);
-        }
-
-        return result;
-    }
 
     /// <summary>Forward-mode tangents of xₖ₊₁ = r·xₖ(1 - xₖ) with respect to x₀ and r.</summary>
     private static (double, double) LogisticMapTangents(double x, double r)

@@ -15,6 +15,7 @@ public static class CorpusCases
         .Concat(TensorCases.All)
         .Concat(ControlFlowCases.All)
         .Concat(ClassicCases.All)
+        .Concat(ControlFlowEdgeCases.All)
         .ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<DiffCase> All => ByName.Values;

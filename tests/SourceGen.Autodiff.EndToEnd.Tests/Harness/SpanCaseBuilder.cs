@@ -117,7 +117,7 @@ public static class SpanCaseBuilder
                 TPullback p = pullback(x);
                 return new PullbackRun([value(p)], (s, g) => pullbackBackward(p, s[0], g));
             },
-            ExactVjp = exactGradient is null ? null : (x, s) => Scale(exactGradient(x), s[0]),
+            ExactVjp = exactGradient is null ? null : (x, s) => Vectors.Scale(exactGradient(x), s[0]),
         };
 
     /// <summary>A span output of <paramref name="outputs"/> elements; the seed is <see cref="SeedOf"/>.</summary>
@@ -200,7 +200,7 @@ public static class SpanCaseBuilder
                 TPullback p = pullback(v.AsSpan(0, n), v[n]);
                 return new PullbackRun([value(p)], (s, g) => pullbackBackward(p, s[0], g.AsSpan(0, n), ref g[n]));
             },
-            ExactVjp = exactGradient is null ? null : (v, s) => Scale(exactGradient(v), s[0]),
+            ExactVjp = exactGradient is null ? null : (v, s) => Vectors.Scale(exactGradient(v), s[0]),
         };
     }
 
@@ -227,7 +227,7 @@ public static class SpanCaseBuilder
                 TPullback p = pullback(v[0], v.AsSpan(1));
                 return new PullbackRun([value(p)], (s, g) => pullbackBackward(p, s[0], ref g[0], g.AsSpan(1)));
             },
-            ExactVjp = exactGradient is null ? null : (v, s) => Scale(exactGradient(v), s[0]),
+            ExactVjp = exactGradient is null ? null : (v, s) => Vectors.Scale(exactGradient(v), s[0]),
         };
 
     /// <summary><see cref="TwoSpanFunction"/> of two spans of equal length: flat input [a..., b...].</summary>
@@ -256,7 +256,7 @@ public static class SpanCaseBuilder
                 TPullback p = pullback(v.AsSpan(0, n), v.AsSpan(n));
                 return new PullbackRun([value(p)], (s, g) => pullbackBackward(p, s[0], g.AsSpan(0, n), g.AsSpan(n)));
             },
-            ExactVjp = exactGradient is null ? null : (v, s) => Scale(exactGradient(v), s[0]),
+            ExactVjp = exactGradient is null ? null : (v, s) => Vectors.Scale(exactGradient(v), s[0]),
         };
     }
 
@@ -270,17 +270,6 @@ public static class SpanCaseBuilder
         }
 
         return seed;
-    }
-
-    public static double[] Scale(double[] values, double factor)
-    {
-        var scaled = new double[values.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            scaled[i] = factor * values[i];
-        }
-
-        return scaled;
     }
 
     /// <summary>Calls a method that writes a Span&lt;double&gt; output and returns what it wrote.</summary>
