@@ -16,6 +16,8 @@ public static class CorpusCases
         .Concat(ControlFlowCases.All)
         .Concat(ClassicCases.All)
         .Concat(ControlFlowEdgeCases.All)
+        .Concat(UserDerivativeCases.All)
+        .Concat(CallCases.All)
         .ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<DiffCase> All => ByName.Values;

@@ -1,0 +1,149 @@
+#if CALLS
+using System;
+
+namespace SourceGen.Autodiff.EndToEnd.Tests.Corpus;
+
+/// <summary>
+/// [Differentiable] methods calling other [Differentiable] methods: in this class and in the
+/// other corpus classes (other files), nested, in loops and branches, with spans, data and ints.
+/// </summary>
+public static partial class CallCorpus
+{
+    [Differentiable]
+    public static double Square(double x) => x * x;
+
+    [Differentiable]
+    public static double Cube(double x) => x * Square(x);
+
+    /// <summary>Three levels deep: Cube calls Square.</summary>
+    [Differentiable]
+    public static double CubePlusSquare(double x, double y) => Cube(x * y) + Square(y) * x;
+
+    /// <summary>The same active value passed to both parameters of a callee.</summary>
+    [Differentiable]
+    public static double SameArgumentTwice(double x) => ClassicCorpus.Clamp(x, x * 0.5, x * x) + ScalarCorpus.Product(x, x);
+
+    /// <summary>A callee in a loop, with the loop-carried value as its argument.</summary>
+    [Differentiable]
+    public static double SquareInLoop(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double t = Square(x[i] + s * 0.1);
+            s += t;
+        }
+
+        return s;
+    }
+
+    /// <summary>Callees on both sides of a branch on an active value.</summary>
+    [Differentiable]
+    public static double BranchCalls(double x)
+    {
+        double y;
+        if (x > 0)
+        {
+            y = Square(x);
+        }
+        else
+        {
+            y = Cube(x);
+        }
+
+        return y + x;
+    }
+
+    /// <summary>A span passed whole to callees in other classes (with loops of their own).</summary>
+    [Differentiable]
+    public static double SpanToOtherClasses(ReadOnlySpan<double> x)
+    {
+        double lse = ClassicCorpus.LogSumExp(x);
+        double ss = ClassicCorpus.SumOfSquares(x);
+        return lse * ss;
+    }
+
+    /// <summary>Two spans and a scalar through a callee with a tape (Horner), called in a loop.</summary>
+    [Differentiable]
+    public static double HornerAtEachPoint(ReadOnlySpan<double> points, ReadOnlySpan<double> c)
+    {
+        double s = 0;
+        for (int i = 0; i < points.Length; i++)
+        {
+            double p = ClassicCorpus.Horner(points[i], c);
+            s += p * p;
+        }
+
+        return s;
+    }
+
+    /// <summary>Data forwarded to a callee's [NoGradient] parameters.</summary>
+    [Differentiable]
+    public static double RegularizedLogistic(ReadOnlySpan<double> w, double b, [NoGradient] ReadOnlySpan<double> x, [NoGradient] ReadOnlySpan<double> y)
+    {
+        double loss = ClassicCorpus.LogisticRegression(w, b, x, y);
+        double penalty = ClassicCorpus.SumOfSquares(w);
+        return loss + 0.1 * penalty;
+    }
+
+    /// <summary>An int argument forwarded to a callee's loop count.</summary>
+    [Differentiable]
+    public static double PowerThroughCall(double x, int n) => ControlFlowCorpus.PowerLoop(x, n) + ControlFlowCorpus.PowerLoop(x, 2);
+
+    /// <summary>A callee whose loop breaks on a data-dependent condition.</summary>
+    [Differentiable]
+    public static double BreakingCallee(ReadOnlySpan<double> x, double scale)
+    {
+        double s = ControlFlowCorpus.BreakOnActiveSum(x);
+        return scale * s;
+    }
+
+    /// <summary>A callee called with an argument under Gradient.Stop: nothing flows into that argument.</summary>
+    [Differentiable]
+    public static double StoppedArgument(double x, double y) => ScalarCorpus.Product(Gradient.Stop(x), y) + Square(x);
+
+    /// <summary>The recurrence cell as a method of its own, called in a while loop.</summary>
+    [Differentiable]
+    public static double Cell(double w, double u, double h, double x) => Math.Tanh(w * h + u * x);
+
+    [Differentiable]
+    public static double RecurrenceByCells(double w, double u, ReadOnlySpan<double> x)
+    {
+        double h = 0;
+        int t = 0;
+        while (t < x.Length)
+        {
+            h = Cell(w, u, h, x[t]);
+            t++;
+        }
+
+        return h;
+    }
+
+    /// <summary>A local array passed to a callee as a span after a loop fills it.</summary>
+    [Differentiable]
+    public static double LocalArrayArgument(ReadOnlySpan<double> x)
+    {
+        var doubled = new double[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            doubled[i] = 2 * x[i] + 1;
+        }
+
+        return ClassicCorpus.Rosenbrock(doubled);
+    }
+
+    /// <summary>A tensor passed to a callee with tensor element loops.</summary>
+    [Differentiable]
+    public static double TensorCallee(Tensor x) => ControlFlowCorpus.TensorLoop(x) * TensorCorpus.Rank1Reads(x);
+
+    /// <summary>Calls that return early from inside their loops, twice in a row.</summary>
+    [Differentiable]
+    public static double EarlyReturningCallees(ReadOnlySpan<double> x)
+    {
+        double a = ControlFlowCorpus.ReturnFromLoop(x);
+        double b = ControlFlowEdgeCorpus.ReturnBodyLocal(x);
+        return a * b;
+    }
+}
+#endif
