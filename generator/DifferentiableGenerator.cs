@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SourceGen.Autodiff.Generator.Differentiation;
@@ -20,6 +21,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     {
         public const string Methods = nameof(Methods);
         public const string Differentiable = nameof(Differentiable);
+        public const string HintNames = nameof(HintNames);
         public const string Sources = nameof(Sources);
     }
 
@@ -39,10 +41,29 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .Select(static (m, _) => m!)
             .WithTrackingName(TrackingNames.Differentiable);
 
+        // Hint names are compared ignoring case (F and f would clash): those that clash get a suffix.
+        var clashingHintNames = differentiable
+            .Select(static (method, _) => method.HintName)
+            .Collect()
+            .Select(static (names, _) => names.GroupBy(n => n, System.StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).SelectMany(g => g).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.HintNames);
+
         var sources = differentiable
-            .Select(static (method, _) => new GeneratedSource(method.HintName, SourceEmitter.Emit(method.Body.HasControlFlow ? FlowReverseMode.Differentiate(method) : ReverseMode.Differentiate(method))))
+            .Combine(clashingHintNames)
+            .Select(static (pair, _) => new GeneratedSource(UniqueHintName(pair.Left.HintName, pair.Right), SourceEmitter.Emit(pair.Left.Body.HasControlFlow ? FlowReverseMode.Differentiate(pair.Left) : ReverseMode.Differentiate(pair.Left))))
             .WithTrackingName(TrackingNames.Sources);
 
         context.RegisterSourceOutput(sources, static (spc, source) => spc.AddSource(source.HintName, source.Text));
+    }
+
+    /// <summary>A clashing name gets the positions of its upper-case letters, which differ between names equal ignoring case.</summary>
+    private static string UniqueHintName(string hintName, EquatableArray<string> clashing)
+    {
+        if (!clashing.Contains(hintName))
+        {
+            return hintName;
+        }
+        var upper = string.Join("-", hintName.Select((c, i) => (c, i)).Where(p => char.IsUpper(p.c)).Select(p => p.i));
+        return hintName.Substring(0, hintName.Length - ".g.cs".Length) + ".U" + (upper.Length == 0 ? "none" : upper) + ".g.cs";
     }
 }

@@ -100,7 +100,7 @@ internal static class DiagnosticDescriptors
     /// <summary>{0}: the derivative method, {1}: what is wrong, with the expected signature ("expected: static double MVjp(...)").</summary>
     public static readonly DiagnosticDescriptor DerivativeSignatureMismatch = Create(
         "DIFF014", "User derivative has the wrong signature",
-        "'{0}' is not a derivative the generator can use: {1}",
+        "'{0}' does not have the signature of a derivative of its original; {1}",
         DiagnosticSeverity.Error);
 
     /// <summary>{0}: the method, {1}: what is wrong.</summary>

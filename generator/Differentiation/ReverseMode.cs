@@ -34,7 +34,7 @@ internal sealed class ReverseMode
     public static IEnumerable<string> ReservedNames(MethodModel method) =>
         new[] { Seed, "pullback" }.Concat(method.Parameters.Select(p => GradientName(p.Name)));
 
-    public static string GradientName(string parameter) => parameter + "Grad";
+    public static string GradientName(string parameter) => Identifiers.Derive(parameter, "Grad");
 
     public static BackwardProgram Differentiate(MethodModel method) => new ReverseMode(method).Run();
 

@@ -25,7 +25,7 @@ internal static class ExpressionPrinter
     public static string Print(Expr expr) => Print(expr, Lowest);
 
     /// <summary>The span through which an elementwise loop reads tensor <paramref name="tensor"/>.</summary>
-    public static string ValuesOf(string tensor) => tensor + "Values";
+    public static string ValuesOf(string tensor) => Model.Identifiers.Derive(tensor, "Values");
 
     private static string Print(Expr expr, int context)
     {

@@ -16,6 +16,8 @@ internal sealed class NameAllocator
 
     public string Fresh(string preferred)
     {
+        // A name derived from a verbatim identifier (@double + Bar) is not a keyword any more.
+        preferred = Model.Identifiers.Escape(Model.Identifiers.Unescape(preferred));
         if (_taken.Add(preferred))
         {
             return preferred;

@@ -27,7 +27,7 @@ internal sealed partial class BodyLowerer
         var target = invocation.TargetMethod;
         if (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, _method.OriginalDefinition))
         {
-            Report(DiagnosticDescriptors.Recursion, invocation.Syntax.GetLocation(), _method.Name, $"'{_method.Name}' calls itself");
+            Report(DiagnosticDescriptors.Recursion, invocation.Syntax.GetLocation(), _method.Name, $"{_method.Name} -> {_method.Name}");
             return null;
         }
         if (userDerivative is null && CalleeProblem(target) is { } problem)

@@ -110,9 +110,11 @@ internal sealed partial class BodyLowerer
 
     private void DeclareParameters(EquatableArray<ParameterModel> parameters)
     {
-        foreach (var symbol in _method.Parameters)
+        _parameterNames = parameters.Select(p => p.Name).ToList();
+        for (var ordinal = 0; ordinal < _method.Parameters.Length; ordinal++)
         {
-            var model = parameters.First(p => p.Name == symbol.Name);
+            var symbol = _method.Parameters[ordinal];
+            var model = parameters[ordinal];
             if (model.Kind == ParameterKind.Scalar)
             {
                 _scalars[symbol] = new Variable(model.Name, model.ElementType);
@@ -383,7 +385,7 @@ internal sealed partial class BodyLowerer
         {
             if (!_localNames.TryGetValue(symbol, out var mutableName))
             {
-                mutableName = symbol is IParameterSymbol ? symbol.Name : ClaimUserName(symbol.Name);
+                mutableName = symbol is IParameterSymbol parameterSymbol ? _parameterNames[parameterSymbol.Ordinal] : ClaimUserName(symbol.Name);
                 _localNames[symbol] = mutableName;
                 if (symbol is ILocalSymbol)
                 {
@@ -407,8 +409,17 @@ internal sealed partial class BodyLowerer
         }
     }
 
-    /// <summary>A user local's first version keeps the user's name (it is already reserved).</summary>
-    private string ClaimUserName(string name) => _names.IsTaken(name) && !_claimed.Contains(name) && _claimed.Add(name) ? name : _names.Fresh(name);
+    /// <summary>
+    /// A user local's first version keeps the user's name (it is already reserved), unless the
+    /// generated code declares that name itself (seed, tape, a buffer xGrad...).
+    /// </summary>
+    private string ClaimUserName(string name)
+    {
+        name = Identifiers.Escape(name);
+        return !Identifiers.IsReserved(name, _parameterNames) && _names.IsTaken(name) && !_claimed.Contains(name) && _claimed.Add(name) ? name : _names.Fresh(name);
+    }
+
+    private List<string> _parameterNames = new();
 
     private readonly HashSet<string> _claimed = new();
 

@@ -27,6 +27,11 @@ internal static class MethodLowerer
                 return new LoweringResult(null, ImmutableArray<Diagnostic>.Empty);
             }
         }
+        // Code so broken that the method has no real type (<invalid-global-code>) is left to the compiler.
+        if (method.ContainingType is null || method.ContainingType.IsImplicitlyDeclared || method.ContainingType.IsScriptClass)
+        {
+            return new LoweringResult(null, ImmutableArray<Diagnostic>.Empty);
+        }
         // Overloads would get the same generated names; the analyzer reports DIFF013 for them.
         var overloads = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
             .Count(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypes.DifferentiableAttribute));

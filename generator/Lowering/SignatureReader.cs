@@ -68,9 +68,11 @@ internal static class SignatureReader
         }
 
         var parameters = new List<ParameterModel>();
+        var sourceNames = method.Parameters.Select(p => Identifiers.Escape(p.Name)).ToList();
+        var taken = new HashSet<string>(sourceNames);
         foreach (var parameter in method.Parameters)
         {
-            var model = ReadParameter(parameter);
+            var model = ReadParameter(parameter, GeneratedCodeName(Identifiers.Escape(parameter.Name), sourceNames, taken));
             if (model is null)
             {
                 var location = (parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ParameterSyntax)?.Type?.GetLocation() ?? syntax.Identifier.GetLocation();
@@ -123,7 +125,27 @@ internal static class SignatureReader
             result!);
     }
 
-    private static ParameterModel? ReadParameter(IParameterSymbol parameter)
+    /// <summary>
+    /// A parameter named like something the generated code declares (seed, a buffer xGrad...) is
+    /// renamed inside the generated code, so both compile.
+    /// </summary>
+    private static string GeneratedCodeName(string name, List<string> parameterNames, HashSet<string> taken)
+    {
+        if (!Identifiers.IsReserved(name, parameterNames.Where(p => p != name)))
+        {
+            return name;
+        }
+        for (var i = 1; ; i++)
+        {
+            var candidate = Identifiers.Unescape(name) + "_" + i;
+            if (taken.Add(candidate) && !Identifiers.IsReserved(candidate, parameterNames))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static ParameterModel? ReadParameter(IParameterSymbol parameter, string name)
     {
         if (parameter.RefKind != RefKind.None || parameter.IsParams)
         {
@@ -133,19 +155,19 @@ internal static class SignatureReader
         var type = parameter.Type;
         if (KnownTypes.TryGetScalar(type, out var scalar))
         {
-            return new ParameterModel(parameter.Name, ParameterKind.Scalar, scalar, noGradient);
+            return new ParameterModel(name, ParameterKind.Scalar, scalar, noGradient);
         }
         if (KnownTypes.TryGetArray(type, out var element) && element.IsReal())
         {
-            return new ParameterModel(parameter.Name, ParameterKind.Array, element, noGradient);
+            return new ParameterModel(name, ParameterKind.Array, element, noGradient);
         }
         if (KnownTypes.TryGetSpan(type, out var readOnly, out element) && element.IsReal())
         {
-            return new ParameterModel(parameter.Name, readOnly ? ParameterKind.ReadOnlySpan : ParameterKind.OutputSpan, element, noGradient);
+            return new ParameterModel(name, readOnly ? ParameterKind.ReadOnlySpan : ParameterKind.OutputSpan, element, noGradient);
         }
         if (KnownTypes.IsTensor(type))
         {
-            return new ParameterModel(parameter.Name, ParameterKind.Tensor, ScalarType.Double, noGradient);
+            return new ParameterModel(name, ParameterKind.Tensor, ScalarType.Double, noGradient);
         }
         return null;
     }

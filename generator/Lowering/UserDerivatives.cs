@@ -85,7 +85,7 @@ internal static class UserDerivatives
                 original = candidate;
                 return null;
             }
-            problem = $"expected the signature static double {expected}";
+            problem = $"expected: static double {expected}";
         }
         return problem;
     }

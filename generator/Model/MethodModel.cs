@@ -15,14 +15,20 @@ internal sealed record MethodModel(
     ResultModel Result,
     MethodBody Body)
 {
-    /// <summary>Deterministic hint name: Namespace.Type.Method.g.cs.</summary>
+    /// <summary>Deterministic hint name: Namespace.Type.Method.g.cs (characters a file name cannot hold become '_').</summary>
     public string HintName
     {
         get
         {
             var prefix = Namespace.Length == 0 ? "" : Namespace + ".";
             var types = string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, t => t.Name));
-            return $"{prefix}{types}.{Name}.g.cs";
+            var name = $"{prefix}{types}.{Name}";
+            var safe = new System.Text.StringBuilder(name.Length);
+            foreach (var c in name)
+            {
+                safe.Append(char.IsLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_');
+            }
+            return safe + ".g.cs";
         }
     }
 }
