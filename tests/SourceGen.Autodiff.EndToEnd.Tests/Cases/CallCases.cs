@@ -181,7 +181,111 @@ public static class CallCases
                 double[] da = [x[3], x[3], x[3], x[0] + x[1] + x[2]], db = [3 * x[0] * x[0] + x[1] * x[1], 2 * x[1] * x[0], 0, 0];
                 return Combine(b, da, a, db);
             }),
+#if GENERATOR_BUG_CALL_TAPE_ORDER
+        // Σ xᵢ⁴
+        Scalar("Call_CubesInLoop", [1.5, -2, 0.25, -0.5], CallCorpus.CubesInLoop, CallCorpus.CubesInLoopBackward,
+            CallCorpus.CubesInLoopGradient, CallCorpus.CubesInLoopPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            x => Map(x, v => 4 * v * v * v)),
+
+        // yᵢ = xᵢ²(xᵢ + 1)³
+        Output("Call_MapThroughCalls", [1.5, -2, 0.25, -0.5], 4, CallCorpus.MapThroughCalls, CallCorpus.MapThroughCallsBackward,
+            CallCorpus.MapThroughCallsPullback, (p, s, g) => p.Backward(s, g), CallCorpus.MapThroughCallsJacobian,
+            (x, s) =>
+            {
+                var g = new double[x.Length];
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double v = x[i], w = v + 1;
+                    g[i] = s[i] * (2 * v * w * w * w + 3 * v * v * w * w);
+                }
+
+                return g;
+            }),
+#endif
+
+        // Horner at x0, x1 (then the sum passes 10 and breaks) times ReturnFromLoop(c) = (c0 + c1 + c2)·c3.
+        TwoSpans("Call_TapedCalleesInBreakingLoop", [0.5, 1.2, -0.4, 0.9, 0.5, 1.5, -0.3, 2.5], CallCorpus.TapedCalleesInBreakingLoop,
+            CallCorpus.TapedCalleesInBreakingLoopBackward, CallCorpus.TapedCalleesInBreakingLoopGradient,
+            CallCorpus.TapedCalleesInBreakingLoopPullback, p => p.Value, (p, s, gx, gc) => p.Backward(s, gx, gc),
+            TapedCalleesGradient),
+
+        // Σ (xᵢ²)³
+        Scalar("Call_LocalElementArguments", [1.5, -2, 0.25, -0.5], CallCorpus.LocalElementArguments, CallCorpus.LocalElementArgumentsBackward,
+            CallCorpus.LocalElementArgumentsGradient, CallCorpus.LocalElementArgumentsPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            x => Map(x, v => 6 * Math.Pow(v, 5))),
+
+        Binary("Call_CalleeReassignsItsParameter", [0.3, 2.5], CallCorpus.CalleeReassignsItsParameter, CallCorpus.CalleeReassignsItsParameterBackward,
+            CallCorpus.CalleeReassignsItsParameterGradient, CallCorpus.CalleeReassignsItsParameterPullback, p => p.Value,
+            (p, s, ref gx, ref gr) => p.Backward(s, ref gx, ref gr),
+            LogisticMapTimesX),
+#if GENERATOR_BUG_NON_SCALAR_CALLEES
+
+        // LeakyReluArray(x)[0]·[1] + [2] at a point with x1 < 0.
+        Scalar("Call_ArrayResultCallee", [1.5, -2, 0.25], CallCorpus.ArrayResultCallee, CallCorpus.ArrayResultCalleeBackward,
+            CallCorpus.ArrayResultCalleeGradient, CallCorpus.ArrayResultCalleePullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            x => [0.1 * x[1], 0.1 * x[0], 1]),
+
+        // softmax(x)₀·3 + softmax(x)₁
+        Scalar("Call_SpanOutputCallee", [0.3, 2.1, -1], CallCorpus.SpanOutputCallee, CallCorpus.SpanOutputCalleeBackward,
+            CallCorpus.SpanOutputCalleeGradient, CallCorpus.SpanOutputCalleePullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            x => SoftmaxVjp(x, [3, 1, 0])),
+
+        // (x0² + 2x0)(x1² + 2x1)
+        TensorCaseBuilder.ScalarResult("Call_TensorResultCallee", [2], [0.5, -1.5], CallCorpus.TensorResultCallee,
+            CallCorpus.TensorResultCalleeBackward, CallCorpus.TensorResultCalleeGradient, CallCorpus.TensorResultCalleePullback,
+            p => p.Value, (p, s, g) => p.Backward(s, g),
+            (x, s) => Scale([(2 * x[0] + 2) * (x[1] * x[1] + 2 * x[1]), (x[0] * x[0] + 2 * x[0]) * (2 * x[1] + 2)], s[0])),
+#endif
     ];
+
+    /// <summary>
+    /// Σᵢ p(xᵢ)·r(c) over the iterations before the break (s &gt; 10), with p Horner's polynomial and
+    /// r = ReturnFromLoop(c), here (c0 + c1 + c2)·c3: flat [x (4)..., c (4)...].
+    /// </summary>
+    private static double[] TapedCalleesGradient(double[] v)
+    {
+        double[] x = v[..4], c = v[4..];
+        double r = (c[0] + c[1] + c[2]) * c[3];
+        double[] dr = [c[3], c[3], c[3], c[0] + c[1] + c[2]];
+        var g = new double[8];
+        double s = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            double[] polynomial = PolynomialGradient([x[i], .. c]); // [p'(xᵢ), xᵢ⁰, xᵢ¹, ...]
+            double p = 0;
+            for (int k = 0; k < 4; k++)
+            {
+                p += c[k] * polynomial[k + 1];
+            }
+
+            g[i] += r * polynomial[0];
+            for (int k = 0; k < 4; k++)
+            {
+                g[4 + k] += r * polynomial[k + 1] + p * dr[k];
+            }
+
+            s += p * r;
+            if (s > 10)
+                break;
+        }
+
+        return g;
+    }
+
+    /// <summary>L(x, r)·x with L three steps of the logistic map: (∂L/∂x·x + L, ∂L/∂r·x), in forward mode.</summary>
+    private static (double, double) LogisticMapTimesX(double x0, double r)
+    {
+        double x = x0, dx = 1, dr = 0;
+        for (int k = 0; k < 3; k++)
+        {
+            double slope = r * (1 - 2 * x);
+            dr = x * (1 - x) + slope * dr;
+            dx = slope * dx;
+            x = r * x * (1 - x);
+        }
+
+        return (dx * x0 + x, dr * x0);
+    }
 
     /// <summary>s ← s + (xᵢ + s/10)² from 0, in forward mode.</summary>
     private static double[] SquareInLoopGradient(double[] x)

@@ -152,6 +152,41 @@ public static class FloatCases
             Jacobian = x => FloatCorpus.LeakyReluLayerJacobian(Floats.Of(x), new float[x.Length]),
             ReferenceVjp = (x, s) => [.. x.Select((v, i) => v < 0 ? 0.1 * s[i] : s[i])],
         },
+#if GENERATOR_BUG_FLOAT_CALLS
+
+        // CallCorpus.FloatCaller(x, c) = Horner(x, c)·σ(x): flat input [x, c...].
+        new FloatCase
+        {
+            Name = "Float_Caller",
+            Point = [0.75, 1, -2, 0.5, 3],
+            Seed = [Seed],
+            Forward = v => [CallCorpus.FloatCaller((float)v[0], Floats.Of(v[1..]))],
+            Backward = (v, s, g) =>
+            {
+                float result = 0;
+                Floats.Through(g, buffer => result = CallCorpus.FloatCallerBackward((float)v[0], Floats.Of(v[1..]), (float)s[0], ref buffer[0], buffer.AsSpan(1)));
+                return [result];
+            },
+            Pullback = v =>
+            {
+                var p = CallCorpus.FloatCallerPullback((float)v[0], Floats.Of(v[1..]));
+                return new PullbackRun([p.Value], (s, g) => Floats.Through(g, buffer => p.Backward((float)s[0], ref buffer[0], buffer.AsSpan(1))));
+            },
+            ReferenceVjp = (v, s) =>
+            {
+                double[] polynomial = PolynomialGradient(v); // [p'(x), x⁰, x¹, ...]
+                double p = 0, sigma = Sigmoid(v[0]);
+                for (int k = 1; k < v.Length; k++)
+                {
+                    p += v[k] * polynomial[k];
+                }
+
+                double[] g = Scale(polynomial, sigma);
+                g[0] = polynomial[0] * sigma + p * sigma * (1 - sigma);
+                return Scale(g, s[0]);
+            },
+        },
+#endif
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static FloatCase Get(string name) => ByName[name];

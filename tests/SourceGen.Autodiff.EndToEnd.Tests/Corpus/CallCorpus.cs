@@ -145,5 +145,103 @@ public static partial class CallCorpus
         double b = ControlFlowEdgeCorpus.ReturnBodyLocal(x);
         return a * b;
     }
+
+#if GENERATOR_BUG_CALL_TAPE_ORDER
+    // The caller saves the old value of a call's result temporary on the tape before the callee's
+    // taped forward records its own values, but its reverse sweep restores that old value before
+    // the callee's taped reverse reads back: the reads are misaligned and the gradient is wrong.
+
+    /// <summary>
+    /// Minimal repro of a call result overwritten in a loop whose callee records on the tape:
+    /// Σ Cube(xᵢ)·xᵢ = Σ xᵢ⁴.
+    /// </summary>
+    [Differentiable]
+    public static double CubesInLoop(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            s += Cube(x[i]) * x[i];
+        }
+
+        return s;
+    }
+
+    /// <summary>Callees in a loop that writes a span output: MJacobian through calls.</summary>
+    [Differentiable]
+    public static void MapThroughCalls(ReadOnlySpan<double> x, Span<double> y)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            y[i] = Square(x[i]) * Cube(x[i] + 1);
+        }
+    }
+#endif
+
+    /// <summary>Two taped callees (one returns from inside its loop) in a loop that breaks on the running sum.</summary>
+    [Differentiable]
+    public static double TapedCalleesInBreakingLoop(ReadOnlySpan<double> x, ReadOnlySpan<double> c)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double p = ClassicCorpus.Horner(x[i], c);
+            double r = ControlFlowCorpus.ReturnFromLoop(c);
+            s += p * r;
+            if (s > 10)
+                break;
+        }
+
+        return s;
+    }
+
+    /// <summary>Elements of a local array, written in one loop, as arguments in the next.</summary>
+    [Differentiable]
+    public static double LocalElementArguments(ReadOnlySpan<double> x)
+    {
+        var t = new double[x.Length];
+        for (int i = 0; i < x.Length; i++)
+            t[i] = x[i] * x[i];
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+            s += Cube(t[i]);
+        return s;
+    }
+
+    /// <summary>A callee that reassigns its own parameter in a while loop.</summary>
+    [Differentiable]
+    public static double CalleeReassignsItsParameter(double x, double r) => ControlFlowCorpus.WhileLogisticMap(x, r, 3) * x;
+
+#if GENERATOR_BUG_NON_SCALAR_CALLEES
+    // Calls to [Differentiable] methods with a double[], Tensor or Span output result are DIFF006/DIFF005 today.
+
+    [Differentiable]
+    public static double ArrayResultCallee(ReadOnlySpan<double> x)
+    {
+        double[] y = ClassicCorpus.LeakyReluArray(x);
+        return y[0] * y[1] + y[2];
+    }
+
+    [Differentiable]
+    public static double TensorResultCallee(Tensor x)
+    {
+        Tensor q = TensorCorpus.Quadratic(x);
+        return q[0] * q[1];
+    }
+
+    [Differentiable]
+    public static double SpanOutputCallee(ReadOnlySpan<double> x)
+    {
+        var y = new double[x.Length];
+        ClassicCorpus.Softmax(x, y);
+        return y[0] * 3 + y[1];
+    }
+#endif
+
+#if GENERATOR_BUG_FLOAT_CALLS
+    // float callees are DIFF006 today ("float callees are not supported yet").
+    [Differentiable]
+    public static float FloatCaller(float x, ReadOnlySpan<float> c) => FloatCorpus.Horner(x, c) * FloatCorpus.Sigmoid(x);
+#endif
 }
 #endif
