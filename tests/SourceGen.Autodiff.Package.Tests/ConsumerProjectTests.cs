@@ -19,6 +19,8 @@ public sealed class ConsumerProjectTests(PackedPackage package)
 
         var build = app.Build();
         Assert.True(build.Succeeded, build.Describe());
+        // Nothing in the package may warn: e.g. CS8032 if an analyzer assembly failed to load.
+        Assert.True(build.Output.Contains("0 Warning(s)", StringComparison.Ordinal), build.Describe());
         var generated = app.GeneratedFiles().Select(Path.GetFileName).ToArray();
         Assert.Contains("Model.Loss.g.cs", generated);
         Assert.Contains("Model.F.g.cs", generated);
