@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
+
+/// <summary>Compiles a batch of programs and checks each one; returns every failure.</summary>
+public static class BatchRunner
+{
+    public static List<ProgramFailure> Run(IReadOnlyList<RandomProgram> programs, CheckStatistics statistics)
+    {
+        var compiled = BatchCompiler.Compile(programs);
+        var failures = compiled.Failures.ToList();
+        if (compiled.Assembly is null)
+        {
+            return failures;
+        }
+        using (compiled.Assembly)
+        {
+            foreach (var program in compiled.Compiled)
+            {
+                if (ProgramCheck.Run(program, new Probe(compiled.Assembly.Assembly, program), statistics) is { } failure)
+                {
+                    failures.Add(failure);
+                }
+            }
+        }
+        return failures;
+    }
+}

@@ -1,0 +1,658 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
+
+/// <summary>
+/// Generates random well-typed [Differentiable] methods in the subset the generator supports:
+/// double and array/span parameters, locals, + - * /, Math functions on safe domains, if/else,
+/// ?:, for/while/do/foreach loops with break, continue and early return, nested loops,
+/// loop-carried reassignment, local arrays written in loops, span outputs and array results.
+/// </summary>
+/// <remarks>
+/// Programs stay numerically tame by construction: every variable carries a bound on its
+/// magnitude, an expression whose bound exceeds <see cref="Limit"/> is squashed with Tanh, and a
+/// value carried around a loop is only updated in forms that cannot make it blow up (squash,
+/// bounded increments, gates in [0.5, 1], division by values at least 1...).
+/// </remarks>
+public sealed class ProgramGenerator
+{
+    private const double Limit = 30;
+    private static readonly double[] Constants = { 0.5, 1.5, 2.0, 0.25, 3.0, 0.1, 1.0, 0.75 };
+    private static readonly string[] Comparisons = { "<", "<=", ">", ">=" };
+
+    private readonly Random _r;
+    private readonly List<DoubleVar> _doubles = new();
+    private readonly List<ArrayVar> _arrays = new();
+    private readonly List<IntVar> _ints = new();
+    private readonly List<double> _tripsAtLevel = new() { 1 };
+    private ResultKind _result;
+    private Parameter? _intParameter;
+    private int _budget;
+    private int _fresh;
+
+    private sealed class DoubleVar
+    {
+        public DoubleVar(string name, int level, double bound, bool readOnly)
+        {
+            Name = name;
+            Level = level;
+            Bound = bound;
+            ReadOnly = readOnly;
+        }
+
+        public string Name { get; }
+
+        /// <summary>Loop depth at the declaration: inside deeper loops the variable is carried.</summary>
+        public int Level { get; }
+
+        public double Bound { get; set; }
+
+        public bool ReadOnly { get; }
+    }
+
+    private sealed class ArrayVar
+    {
+        public ArrayVar(string name, int length, bool readable, bool writable, double bound)
+        {
+            Name = name;
+            Length = length;
+            Readable = readable;
+            Writable = writable;
+            Bound = bound;
+        }
+
+        public string Name { get; }
+
+        public int Length { get; }
+
+        public bool Readable { get; }
+
+        public bool Writable { get; }
+
+        public double Bound { get; set; }
+    }
+
+    /// <summary>An int local whose value stays in [Min, Max] wherever it is in scope.</summary>
+    private sealed record IntVar(string Name, int Min, int Max);
+
+    private ProgramGenerator(int seed) => _r = new Random(seed);
+
+    private int LoopLevel => _tripsAtLevel.Count - 1;
+
+    public static RandomProgram Generate(int seed) => new ProgramGenerator(seed).Program(seed);
+
+    private RandomProgram Program(int seed)
+    {
+        var parameters = Parameters();
+        _intParameter = parameters.FirstOrDefault(p => p.Kind == ParameterKind.Int);
+        _result = Pick(new[] { (ResultKind.Scalar, 7), (ResultKind.SpanOutput, 2), (ResultKind.Array, 2) });
+        var resultLength = 1 + _r.Next(3);
+        if (_result == ResultKind.SpanOutput)
+        {
+            parameters.Insert(_r.Next(parameters.Count + 1), new Parameter("y", ParameterKind.Output, resultLength));
+        }
+        foreach (var p in parameters)
+        {
+            switch (p.Kind)
+            {
+                case ParameterKind.Real:
+                    _doubles.Add(new DoubleVar(p.Name, 0, 1.5, readOnly: false));
+                    break;
+                case ParameterKind.Array or ParameterKind.ReadOnlySpan:
+                    _arrays.Add(new ArrayVar(p.Name, p.Length, readable: true, writable: false, 1.5));
+                    break;
+                case ParameterKind.Output:
+                    _arrays.Add(new ArrayVar(p.Name, p.Length, readable: false, writable: true, 0));
+                    break;
+            }
+        }
+
+        var body = new List<Stmt>();
+        if (_result == ResultKind.Array)
+        {
+            body.Add(new DeclareArray(RandomProgram.ResultArray, resultLength.ToString()));
+            _arrays.Add(new ArrayVar(RandomProgram.ResultArray, resultLength, readable: true, writable: true, 0));
+        }
+        if (Chance(0.35))
+        {
+            var source = _arrays.Where(a => a.Readable && a.Name != RandomProgram.ResultArray).ToList();
+            var name = Fresh("t");
+            var length = source.Count > 0 && Chance(0.7) ? source[_r.Next(source.Count)] : null;
+            body.Add(new DeclareArray(name, length is null ? "3" : length.Name + ".Length"));
+            _arrays.Add(new ArrayVar(name, length?.Length ?? 3, readable: true, writable: true, 0));
+        }
+
+        _budget = 4 + _r.Next(18);
+        while (_budget > 0)
+        {
+            Statement(body);
+        }
+        Finish(body);
+        return new RandomProgram(seed, parameters, _result, resultLength, body);
+    }
+
+    private List<Parameter> Parameters()
+    {
+        var parameters = new List<Parameter>();
+        var reals = _r.Next(4);
+        for (var i = 0; i < reals; i++)
+        {
+            parameters.Add(new Parameter(((char)('a' + i)).ToString(), ParameterKind.Real));
+        }
+        var arrays = reals == 0 ? 1 + _r.Next(2) : _r.Next(3);
+        for (var i = 0; i < arrays; i++)
+        {
+            var kind = Chance(0.5) ? ParameterKind.Array : ParameterKind.ReadOnlySpan;
+            // Data the gradient ignores, when something else is differentiable.
+            var noGradient = (reals > 0 || i > 0) && Chance(0.2);
+            parameters.Add(new Parameter(i == 0 ? "x" : "w", kind, 1 + _r.Next(4), noGradient));
+        }
+        if (Chance(0.25))
+        {
+            parameters.Add(new Parameter("k", ParameterKind.Int, IntValue: 1 + _r.Next(3)));
+        }
+        // Parameter order is part of the contract (buffers follow it): shuffle it.
+        return parameters.OrderBy(_ => _r.Next()).ToList();
+    }
+
+    /// <summary>The final statement: a return (or output writes) that reads the program's values.</summary>
+    private void Finish(List<Stmt> body)
+    {
+        switch (_result)
+        {
+            case ResultKind.Scalar:
+                var terms = _doubles.OrderBy(_ => _r.Next()).Take(1 + _r.Next(3)).Select(v => (Expr)new Var(v.Name)).ToList();
+                terms.Add(Expression(2));
+                var sum = terms.Aggregate((x, y) => new Binary(Chance(0.7) ? '+' : '*', x, y));
+                body.Add(new Return(Tame(sum)));
+                break;
+            case ResultKind.SpanOutput:
+            case ResultKind.Array:
+                var output = _arrays.First(a => a.Name is "y" or RandomProgram.ResultArray);
+                var q = Fresh("q");
+                _ints.Add(new IntVar(q, 0, output.Length - 1));
+                _tripsAtLevel.Add(output.Length);
+                var write = new AssignElement(output.Name, q, "+=", Tame(Expression(2)));
+                _tripsAtLevel.RemoveAt(_tripsAtLevel.Count - 1);
+                body.Add(new For($"int {q} = 0", new IntCond($"{q} < {output.Name}.Length"), $"{q}++", new Stmt[] { write }));
+                if (_result == ResultKind.Array)
+                {
+                    body.Add(new Return(null, RandomProgram.ResultArray));
+                }
+                break;
+        }
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    private List<Stmt> Block(int min, int max)
+    {
+        var marks = (_doubles.Count, _arrays.Count, _ints.Count);
+        var block = new List<Stmt>();
+        var count = min + _r.Next(max - min + 1);
+        for (var i = 0; i < count && (_budget > 0 || i < min); i++)
+        {
+            Statement(block);
+        }
+        _doubles.RemoveRange(marks.Item1, _doubles.Count - marks.Item1);
+        _arrays.RemoveRange(marks.Item2, _arrays.Count - marks.Item2);
+        _ints.RemoveRange(marks.Item3, _ints.Count - marks.Item3);
+        return block;
+    }
+
+    private void Statement(List<Stmt> into)
+    {
+        _budget--;
+        var inLoop = LoopLevel > 0;
+        var mutable = _doubles.Where(v => !v.ReadOnly).ToList();
+        var writable = _arrays.Where(a => a.Writable && Indices(a).Count > 0).ToList();
+        var kind = Pick(new[]
+        {
+            ("declare", 25),
+            ("assign", mutable.Count > 0 ? 20 : 0),
+            ("element", writable.Count > 0 ? 14 : 0),
+            ("if", 12),
+            ("loop", LoopLevel < 2 ? 14 : LoopLevel < 3 ? 3 : 0),
+            ("jump", inLoop ? 6 : 0),
+            // `return;` in a void method is rejected (DIFF005): see RegressionTests.
+            ("return", _result == ResultKind.SpanOutput ? 0 : 3),
+        });
+        switch (kind)
+        {
+            case "declare":
+                var value = Tame(Expression(_r.Next(4)));
+                var name = Fresh("u");
+                into.Add(new Declare(name, value));
+                _doubles.Add(new DoubleVar(name, LoopLevel, Bound(value), readOnly: false));
+                break;
+            case "assign":
+                into.Add(AssignVariable(mutable[_r.Next(mutable.Count)]));
+                break;
+            case "element":
+                into.Add(AssignElement(writable[_r.Next(writable.Count)]));
+                break;
+            case "if":
+                into.Add(IfStatement(0));
+                break;
+            case "loop":
+                Loop(into);
+                break;
+            case "jump":
+                Stmt jump = Chance(0.5) ? new Break() : new Continue();
+                into.Add(Chance(0.8)
+                    ? new If(Condition(1), new[] { jump }, null)
+                    : new If(Condition(1), Block(1, 2), new[] { jump }));
+                break;
+            case "return":
+                into.Add(new If(Condition(1), new[] { EarlyReturn() }, null));
+                break;
+        }
+    }
+
+    private Stmt EarlyReturn() => _result switch
+    {
+        ResultKind.Scalar => new Return(Tame(Expression(2))),
+        ResultKind.Array => new Return(null, RandomProgram.ResultArray),
+        _ => new Return(null),
+    };
+
+    private If IfStatement(int chain)
+    {
+        var condition = Condition(2);
+        var then = Block(1, 3);
+        IReadOnlyList<Stmt>? otherwise = null;
+        if (chain < 2 && Chance(0.2))
+        {
+            otherwise = new Stmt[] { IfStatement(chain + 1) };
+        }
+        else if (Chance(0.5))
+        {
+            otherwise = Block(1, 3);
+        }
+        return new If(condition, then, otherwise);
+    }
+
+    private Stmt AssignVariable(DoubleVar target)
+    {
+        var old = new Var(target.Name);
+        if (target.Level < LoopLevel)
+        {
+            var trips = _tripsAtLevel[LoopLevel] / _tripsAtLevel[target.Level];
+            var (op, value, bound) = Contractive(old, target.Bound, trips, readable: true);
+            target.Bound = Math.Max(target.Bound, bound);
+            return new Assign(target.Name, op, value);
+        }
+        switch (_r.Next(5))
+        {
+            case 0:
+                var sum = Tame(Expression(2), Limit - target.Bound);
+                target.Bound += Bound(sum);
+                return new Assign(target.Name, Chance(0.5) ? "+=" : "-=", sum);
+            case 1:
+                var factor = Expression(2);
+                if (Bound(factor) * target.Bound > Limit)
+                {
+                    factor = Gate();
+                }
+                target.Bound *= Bound(factor);
+                return new Assign(target.Name, "*=", factor);
+            case 2:
+                var denominator = Denominator(false);
+                target.Bound /= Smallest(denominator);
+                return new Assign(target.Name, "/=", denominator);
+            default:
+                var value = Tame(Expression(1 + _r.Next(3)));
+                target.Bound = Math.Max(target.Bound, Bound(value));
+                return new Assign(target.Name, "=", value);
+        }
+    }
+
+    private Stmt AssignElement(ArrayVar target)
+    {
+        var indices = Indices(target);
+        var index = indices[_r.Next(indices.Count)];
+        var old = new Element(target.Name, index);
+        if (LoopLevel > 0)
+        {
+            var (op, value, bound) = Contractive(old, target.Bound, _tripsAtLevel[LoopLevel], target.Readable);
+            target.Bound = Math.Max(target.Bound, bound);
+            return new AssignElement(target.Name, index, op, value);
+        }
+        var assigned = Tame(Expression(1 + _r.Next(3)));
+        if (Chance(0.3))
+        {
+            target.Bound += Bound(assigned);
+            return new AssignElement(target.Name, index, "+=", assigned);
+        }
+        target.Bound = Math.Max(target.Bound, Bound(assigned));
+        return new AssignElement(target.Name, index, "=", assigned);
+    }
+
+    /// <summary>
+    /// An update of a value carried around a loop that keeps it bounded over
+    /// <paramref name="trips"/> iterations: (operator, right-hand side, new bound).
+    /// </summary>
+    private (string Op, Expr Value, double Bound) Contractive(Expr old, double oldBound, double trips, bool readable)
+    {
+        while (true)
+        {
+            switch (_r.Next(readable ? 8 : 5))
+            {
+                case 0:
+                    return ("=", Squash(Expression(2)), 1.6);
+                case 1:
+                    var step = BoundedTerm();
+                    var grown = oldBound + trips * Bound(step);
+                    if (grown <= Limit)
+                    {
+                        return (Chance(0.6) ? "+=" : "-=", step, grown);
+                    }
+                    break;
+                case 2:
+                    return ("*=", Gate(), oldBound);
+                case 3:
+                    return ("/=", Denominator(true), oldBound);
+                case 4:
+                    return ("=", Squash(Expression(2)), 1.6);
+                case 5:
+                    var term = BoundedTerm();
+                    var c = Chance(0.5) ? 0.5 : 0.9;
+                    return ("=", new Binary('+', new Binary('*', new Num(c), old), term), Math.Max(oldBound, Bound(term) / (1 - c)));
+                case 6:
+                    var leaf = BoundedLeaf();
+                    var add = BoundedTerm();
+                    var horner = (oldBound + trips * Bound(add)) * Math.Pow(Math.Max(1, Bound(leaf)), trips);
+                    if (horner <= Limit)
+                    {
+                        return ("=", new Binary('+', new Binary('*', old, leaf), add), horner);
+                    }
+                    break;
+                default:
+                    var other = BoundedTerm();
+                    Expr chosen = Chance(0.7)
+                        ? new Ternary(Condition(1), other, old)
+                        : new Call(Chance(0.5) ? "Max" : "Min", new[] { old, other });
+                    return ("=", chosen, Math.Max(oldBound, Bound(other)));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- loops
+
+    private void Loop(List<Stmt> into)
+    {
+        var arrays = _arrays.Where(a => a.Readable).ToList();
+        var k = _intParameter;
+        var choice = Pick(new[]
+        {
+            ("forUp", arrays.Count > 0 ? 6 : 0),
+            ("forDown", arrays.Count > 0 ? 3 : 0),
+            ("forFromOne", arrays.Any(a => a.Length >= 2) ? 2 : 0),
+            ("forK", k is not null ? 3 : 0),
+            ("forConstant", 2),
+            ("foreach", arrays.Count > 0 ? 4 : 0),
+            ("whileCounted", arrays.Count > 0 ? 3 : 0),
+            ("whileActive", 3),
+            ("doCounted", arrays.Count > 0 ? 2 : 0),
+            ("doActive", 2),
+        });
+        var array = arrays.Count > 0 ? arrays[_r.Next(arrays.Count)] : null;
+        if (choice == "forFromOne")
+        {
+            var longer = arrays.Where(a => a.Length >= 2).ToList();
+            array = longer[_r.Next(longer.Count)];
+        }
+        var i = Fresh("i");
+        var j = Fresh("j");
+        switch (choice)
+        {
+            case "forUp":
+                into.Add(new For($"int {i} = 0", new IntCond($"{i} < {array!.Name}.Length"), $"{i}++", LoopBody(array.Length, new IntVar(i, 0, array.Length - 1))));
+                break;
+            case "forDown":
+                into.Add(new For($"int {i} = {array!.Name}.Length - 1", new IntCond($"{i} >= 0"), $"{i}--", LoopBody(array.Length, new IntVar(i, 0, array.Length - 1))));
+                break;
+            case "forFromOne":
+                into.Add(new For($"int {i} = 1", new IntCond($"{i} < {array!.Name}.Length"), Chance(0.5) ? $"{i}++" : $"{i} += 1", LoopBody(array.Length - 1, new IntVar(i, 1, array.Length - 1))));
+                break;
+            case "forK":
+                into.Add(new For($"int {i} = 0", new IntCond($"{i} < k"), $"{i}++", LoopBody(k!.IntValue, new IntVar(i, 0, k.IntValue - 1))));
+                break;
+            case "forConstant":
+                var n = 1 + _r.Next(3);
+                into.Add(new For($"int {i} = 0", new IntCond($"{i} < {n}"), $"{i}++", LoopBody(n, new IntVar(i, 0, n - 1))));
+                break;
+            case "foreach":
+                var v = Fresh("v");
+                _tripsAtLevel.Add(_tripsAtLevel[LoopLevel] * array!.Length);
+                _doubles.Add(new DoubleVar(v, LoopLevel, array.Bound, readOnly: true));
+                var body = Block(1, 4);
+                _doubles.RemoveAll(d => d.Name == v);
+                _tripsAtLevel.RemoveAt(LoopLevel);
+                into.Add(new ForEach(v, array.Name, body));
+                break;
+            case "whileCounted":
+            case "doCounted":
+                // The counter moves first, so a continue cannot skip it; i is the index of this trip.
+                into.Add(new IntCode($"int {j} = 0;"));
+                var head = new List<Stmt> { new IntCode($"int {i} = {j};"), new IntCode(Chance(0.5) ? $"{j}++;" : $"{j} += 1;") };
+                var counted = head.Concat(LoopBody(array!.Length, new IntVar(i, 0, array.Length - 1))).ToList();
+                into.Add(new While(new IntCond($"{j} < {array.Name}.Length"), counted, Do: choice == "doCounted"));
+                break;
+            default:
+                // Trip count decided by a double value (at most `limit` trips).
+                var limit = 1 + _r.Next(4);
+                into.Add(new IntCode($"int {j} = 0;"));
+                var condition = new And(new IntCond($"{j} < {limit}"), Comparison(1));
+                var active = new List<Stmt> { new IntCode($"{j}++;") };
+                active.AddRange(LoopBody(limit, null));
+                into.Add(new While(condition, active, Do: choice == "doActive"));
+                break;
+        }
+    }
+
+
+    private List<Stmt> LoopBody(int trips, IntVar? index)
+    {
+        _tripsAtLevel.Add(_tripsAtLevel[LoopLevel] * Math.Max(1, trips));
+        if (index is not null)
+        {
+            _ints.Add(index);
+        }
+        var body = Block(1, 4);
+        if (index is not null)
+        {
+            _ints.Remove(index);
+        }
+        _tripsAtLevel.RemoveAt(LoopLevel);
+        return body;
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    private Expr Expression(int depth)
+    {
+        if (depth <= 0 || Chance(0.25))
+        {
+            return Leaf();
+        }
+        switch (Pick(new[] { ("binary", 30), ("negate", 4), ("divide", 8), ("call", 36), ("ternary", 7), ("kink", 5) }))
+        {
+            case "binary":
+                return new Binary("+-*"[_r.Next(3)], Expression(depth - 1), Expression(depth - 1));
+            case "negate":
+                return new Negate(Expression(depth - 1));
+            case "divide":
+                return new Binary('/', Expression(depth - 1), Denominator(false));
+            case "call":
+                var function = Functions.Smooth[_r.Next(Functions.Smooth.Count)];
+                return new Call(function.Name, Enumerable.Range(0, function.Arity).Select(_ => Expression(depth - 1)).ToArray());
+            case "ternary":
+                return new Ternary(Condition(1), Expression(depth - 1), Expression(depth - 1));
+            default:
+                var kinked = Functions.Kinked[_r.Next(Functions.Kinked.Count)];
+                return new Call(kinked.Name, Enumerable.Range(0, kinked.Arity).Select(_ => Expression(depth - 1)).ToArray());
+        }
+    }
+
+    private Expr Leaf()
+    {
+        var readable = _arrays.Where(a => a.Readable && Indices(a).Count > 0).ToList();
+        var roll = _r.NextDouble();
+        if (roll < 0.6 && _doubles.Count > 0)
+        {
+            return new Var(_doubles[_r.Next(_doubles.Count)].Name);
+        }
+        if (roll < 0.85 && readable.Count > 0)
+        {
+            var array = readable[_r.Next(readable.Count)];
+            var indices = Indices(array);
+            return new Element(array.Name, indices[_r.Next(indices.Count)]);
+        }
+        return new Num(Constants[_r.Next(Constants.Length)]);
+    }
+
+    /// <summary>A leaf of magnitude at most 1.5: a parameter, an input element, a foreach variable, a constant.</summary>
+    private Expr BoundedLeaf()
+    {
+        var small = _doubles.Where(v => v.Bound <= 1.5).Select(v => (Expr)new Var(v.Name))
+            .Concat(_arrays.Where(a => a.Readable && a.Bound <= 1.5).SelectMany(a => Indices(a).Select(i => (Expr)new Element(a.Name, i))))
+            .ToList();
+        return small.Count > 0 && Chance(0.8) ? small[_r.Next(small.Count)] : new Num(Constants[_r.Next(3)]);
+    }
+
+    /// <summary>A term of magnitude at most about 1.5 that still depends on the program's values.</summary>
+    private Expr BoundedTerm() => _r.Next(4) switch
+    {
+        0 => BoundedLeaf(),
+        1 => new Binary('*', new Num(0.5), Squash(Expression(2))),
+        2 => new Binary('*', BoundedLeaf(), Squash(Expression(1))),
+        _ => Squash(Expression(2)),
+    };
+
+    private Expr Squash(Expr e) => new Call(Functions.Squashing[_r.Next(Functions.Squashing.Count)], new[] { e });
+
+    private Expr Gate() => new Call(Functions.Gates[_r.Next(Functions.Gates.Count)].Name, new[] { Expression(2) });
+
+    /// <summary>A divisor bounded away from zero (at least 1 when <paramref name="atLeastOne"/>).</summary>
+    private Expr Denominator(bool atLeastOne)
+    {
+        if (Chance(0.15))
+        {
+            return new Num(2.0);
+        }
+        var choices = Functions.Denominators.Where(f => !atLeastOne || f.Smallest >= 1).ToList();
+        return new Call(choices[_r.Next(choices.Count)].Name, new[] { Expression(2) });
+    }
+
+    /// <summary><paramref name="e"/>, or Tanh of it when its bound exceeds <paramref name="limit"/>.</summary>
+    private Expr Tame(Expr e, double limit = Limit) => Bound(e) <= limit ? e : new Call(Chance(0.5) ? "Tanh" : "Atan", new[] { e });
+
+    private Cond Condition(int depth)
+    {
+        var ints = _ints.ToList();
+        switch (Pick(new[] { ("compare", 60), ("int", ints.Count > 0 ? 15 : 0), ("and", depth > 0 ? 8 : 0), ("or", depth > 0 ? 7 : 0), ("not", depth > 0 ? 6 : 0) }))
+        {
+            case "int":
+                var i = ints[_r.Next(ints.Count)];
+                return new IntCond(_r.Next(3) switch
+                {
+                    0 => $"{i.Name} % 2 == 0",
+                    1 => $"{i.Name} > {i.Min}",
+                    _ => $"{i.Name} != {i.Max}",
+                });
+            case "and":
+                return new And(Condition(depth - 1), Condition(depth - 1));
+            case "or":
+                return new Or(Condition(depth - 1), Condition(depth - 1));
+            case "not":
+                return new Not(Condition(depth - 1));
+            default:
+                return Comparison(1);
+        }
+    }
+
+    private Compare Comparison(int depth)
+    {
+        var left = Expression(depth);
+        if (left is Num && _doubles.Count > 0)
+        {
+            left = new Var(_doubles[_r.Next(_doubles.Count)].Name); // a comparison of constants decides nothing
+        }
+        return new(left, Comparisons[_r.Next(Comparisons.Length)], Chance(0.5) ? Expression(depth) : new Num(Constants[_r.Next(Constants.Length)] - 0.5));
+    }
+
+    // ---------------------------------------------------------------- indices and bounds
+
+    /// <summary>Index expressions in range for <paramref name="array"/> given the ints in scope.</summary>
+    private List<string> Indices(ArrayVar array)
+    {
+        var indices = new List<string>();
+        if (LoopLevel == 0 || Chance(0.2))
+        {
+            indices.Add(_r.Next(array.Length).ToString());
+        }
+        foreach (var i in _ints)
+        {
+            if (i.Max < array.Length)
+            {
+                indices.Add(i.Name);
+                indices.Add($"{array.Name}.Length - 1 - {i.Name}");
+            }
+            if (i.Min >= 1 && i.Max - 1 < array.Length)
+            {
+                indices.Add($"{i.Name} - 1");
+            }
+            indices.Add($"({i.Name} + 1) % {array.Name}.Length");
+        }
+        if (indices.Count == 0)
+        {
+            indices.Add("0");
+        }
+        return indices;
+    }
+
+    private double Bound(Expr e) => e switch
+    {
+        Num n => Math.Abs(n.Value),
+        Var v => _doubles.FirstOrDefault(d => d.Name == v.Name)?.Bound ?? 1.5,
+        Element el => _arrays.FirstOrDefault(a => a.Name == el.Array)?.Bound ?? 1.5,
+        Negate n => Bound(n.Operand),
+        Binary { Op: '*' } b => Bound(b.Left) * Bound(b.Right),
+        Binary { Op: '/' } b => Bound(b.Left) / Smallest(b.Right),
+        Binary b => Bound(b.Left) + Bound(b.Right),
+        Call c => Functions.Get(c.Function).Bound(c.Arguments.Select(Bound).ToArray()),
+        Ternary t => Math.Max(Bound(t.WhenTrue), Bound(t.WhenFalse)),
+        _ => throw new ArgumentException($"Unknown expression {e}"),
+    };
+
+    private static double Smallest(Expr denominator) => denominator switch
+    {
+        Num n => Math.Abs(n.Value),
+        Call c => Functions.Get(c.Function).Smallest,
+        _ => throw new ArgumentException($"Not a denominator: {denominator}"),
+    };
+
+    // ---------------------------------------------------------------- randomness
+
+    private bool Chance(double p) => _r.NextDouble() < p;
+
+    private T Pick<T>((T Value, int Weight)[] choices)
+    {
+        var total = choices.Sum(c => c.Weight);
+        var roll = _r.Next(total);
+        foreach (var (value, weight) in choices)
+        {
+            if (roll < weight)
+            {
+                return value;
+            }
+            roll -= weight;
+        }
+        throw new InvalidOperationException("no choice");
+    }
+
+    private string Fresh(string prefix) => prefix + _fresh++;
+}

@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
+
+/// <summary>
+/// Prints a <see cref="RandomProgram"/> as C#: the [Differentiable] method itself, or its traced
+/// twin (same code, not differentiable, in class <c>P{Seed}Traced</c>) whose decisions on double
+/// values (conditions and the side of a kink) are appended to a <c>List&lt;int&gt; __t</c>.
+/// </summary>
+public sealed class ProgramPrinter
+{
+    public const string Namespace = "RandomPrograms";
+    private readonly bool _traced;
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    private ProgramPrinter(bool traced) => _traced = traced;
+
+    /// <summary>The file with the [Differentiable] method.</summary>
+    public static string Source(RandomProgram program)
+    {
+        var printer = new ProgramPrinter(traced: false);
+        printer.File(program, $"public static partial class {program.ClassName}", "[Differentiable]");
+        return printer._text.ToString();
+    }
+
+    /// <summary>The twin that records its decisions (through <see cref="SupportSource"/>'s __Trace).</summary>
+    public static string TracedSource(RandomProgram program)
+    {
+        var printer = new ProgramPrinter(traced: true);
+        printer.File(program, $"public static class {program.ClassName}Traced", null);
+        return printer._text.ToString();
+    }
+
+    public static string TracedClassName(RandomProgram program) => program.ClassName + "Traced";
+
+    private void File(RandomProgram program, string classHeader, string? attribute)
+    {
+        Line($"// Random program, seed {program.Seed}");
+        Line("using System;");
+        Line("using System.Collections.Generic;");
+        Line("using SourceGen.Autodiff;");
+        Line("");
+        Line($"namespace {Namespace};");
+        Line("");
+        Line(classHeader);
+        Open();
+        if (attribute is not null)
+        {
+            Line(attribute);
+        }
+        var parameters = program.Parameters.Select(Declaration).ToList();
+        if (_traced)
+        {
+            parameters.Add("List<int> __t");
+        }
+        Line($"public static {ReturnType(program.Result)} {RandomProgram.MethodName}({string.Join(", ", parameters)})");
+        Block(program.Body);
+        Close();
+    }
+
+    private static string ReturnType(ResultKind result) => result switch
+    {
+        ResultKind.Scalar => "double",
+        ResultKind.Array => "double[]",
+        _ => "void",
+    };
+
+    public static string TypeOf(ParameterKind kind) => kind switch
+    {
+        ParameterKind.Real => "double",
+        ParameterKind.Array => "double[]",
+        ParameterKind.ReadOnlySpan => "ReadOnlySpan<double>",
+        ParameterKind.Int => "int",
+        _ => "Span<double>",
+    };
+
+    private static string Declaration(Parameter p) => (p.NoGradient ? "[NoGradient] " : "") + TypeOf(p.Kind) + " " + p.Name;
+
+    private void Block(IReadOnlyList<Stmt> body)
+    {
+        Open();
+        foreach (var statement in body)
+        {
+            Statement(statement);
+        }
+        Close();
+    }
+
+    private void Statement(Stmt statement)
+    {
+        switch (statement)
+        {
+            case Declare d:
+                Line($"double {d.Name} = {Top(d.Value)};");
+                break;
+            case Assign a:
+                Line($"{a.Name} {a.Op} {Top(a.Value)};");
+                break;
+            case AssignElement e:
+                Line($"{e.Array}[{e.Index}] {e.Op} {Top(e.Value)};");
+                break;
+            case DeclareArray d:
+                Line($"double[] {d.Name} = new double[{d.Length}];");
+                break;
+            case IntCode c:
+                Line(c.Text);
+                break;
+            case If i:
+                IfStatement(i, "if");
+                break;
+            case For f:
+                Line($"for ({f.Init}; {Decision(f.Condition)}; {f.Step})");
+                Block(f.Body);
+                break;
+            case While w when w.Do:
+                Line("do");
+                Open();
+                foreach (var s in w.Body)
+                {
+                    Statement(s);
+                }
+                _indent--;
+                Line($"}} while ({Decision(w.Condition)});");
+                break;
+            case While w:
+                Line($"while ({Decision(w.Condition)})");
+                Block(w.Body);
+                break;
+            case ForEach f:
+                Line($"foreach (double {f.Variable} in {f.Array})");
+                Block(f.Body);
+                break;
+            case Break:
+                Line("break;");
+                break;
+            case Continue:
+                Line("continue;");
+                break;
+            case Return r:
+                Line(r.Array is not null ? $"return {r.Array};" : r.Value is null ? "return;" : $"return {Top(r.Value)};");
+                break;
+            default:
+                throw new ArgumentException($"Unknown statement {statement}");
+        }
+    }
+
+    private void IfStatement(If statement, string keyword)
+    {
+        Line($"{keyword} ({Decision(statement.Condition)})");
+        Branch(statement.Then);
+        if (statement.Else is null)
+        {
+            return;
+        }
+        if (statement.Else.Count == 1 && statement.Else[0] is If inner)
+        {
+            IfStatement(inner, "else if");
+            return;
+        }
+        Line("else");
+        Branch(statement.Else);
+    }
+
+    /// <summary>A branch body: a lone jump is printed without braces (both styles are in the subset).</summary>
+    private void Branch(IReadOnlyList<Stmt> body)
+    {
+        if (body.Count == 1 && body[0] is Break or Continue or Return)
+        {
+            _indent++;
+            Statement(body[0]);
+            _indent--;
+            return;
+        }
+        Block(body);
+    }
+
+    /// <summary>A condition that decides control flow; traced when it compares doubles.</summary>
+    private string Decision(Cond condition)
+    {
+        var text = Condition(condition);
+        return _traced && ComparesDoubles(condition) ? $"__Trace.B(__t, {text})" : text;
+    }
+
+    private static bool ComparesDoubles(Cond condition) => condition switch
+    {
+        Compare => true,
+        And a => ComparesDoubles(a.Left) || ComparesDoubles(a.Right),
+        Or o => ComparesDoubles(o.Left) || ComparesDoubles(o.Right),
+        Not n => ComparesDoubles(n.Operand),
+        _ => false,
+    };
+
+    private string Condition(Cond condition) => condition switch
+    {
+        Compare c => $"{Side(c.Left)} {c.Op} {Side(c.Right)}",
+        IntCond i => i.Text,
+        And a => $"({Condition(a.Left)}) && ({Condition(a.Right)})",
+        Or o => $"({Condition(o.Left)}) || ({Condition(o.Right)})",
+        Not n => $"!({Condition(n.Operand)})",
+        _ => throw new ArgumentException($"Unknown condition {condition}"),
+    };
+
+    /// <summary>A side of a comparison: arithmetic binds tighter than comparisons, ?: does not.</summary>
+    private string Side(Expr e) => e is Ternary ? Operand(e) : Top(e);
+
+    /// <summary>An expression at the top of a statement (no outer parentheses).</summary>
+    private string Top(Expr e) => e switch
+    {
+        Binary b => $"{Operand(b.Left)} {b.Op} {Operand(b.Right)}",
+        Negate n => $"-{Operand(n.Operand)}",
+        Ternary t => $"{Decision(t.Condition)} ? {Top(t.WhenTrue)} : {Top(t.WhenFalse)}",
+        _ => Atom(e),
+    };
+
+    private string Operand(Expr e) => e switch
+    {
+        Binary or Ternary => "(" + Top(e) + ")",
+        Negate n => "(-" + Operand(n.Operand) + ")",
+        Num { Value: < 0 } => "(" + Atom(e) + ")",
+        _ => Atom(e),
+    };
+
+    private string Atom(Expr e) => e switch
+    {
+        Num n => Literal(n.Value),
+        Var v => v.Name,
+        Element el => $"{el.Array}[{el.Index}]",
+        Call c => CallText(c),
+        _ => "(" + Top(e) + ")",
+    };
+
+    private string CallText(Call call)
+    {
+        var function = Functions.Get(call.Function);
+        var template = _traced && function.TracedTemplate is not null ? function.TracedTemplate : function.Template;
+        var arguments = call.Arguments.Select(Operand).ToArray();
+        return string.Format(CultureInfo.InvariantCulture, template, arguments);
+    }
+
+    public static string Literal(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.Contains('.') || text.Contains('E') ? text : text + ".0";
+    }
+
+    private void Open()
+    {
+        Line("{");
+        _indent++;
+    }
+
+    private void Close()
+    {
+        _indent--;
+        Line("}");
+    }
+
+    private void Line(string text)
+    {
+        if (text.Length > 0)
+        {
+            _text.Append(' ', 4 * _indent);
+        }
+        _text.Append(text).Append('\n');
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
+
+public enum ParameterKind
+{
+    /// <summary><c>double</c>.</summary>
+    Real,
+
+    /// <summary><c>double[]</c>.</summary>
+    Array,
+
+    /// <summary><c>ReadOnlySpan&lt;double&gt;</c>.</summary>
+    ReadOnlySpan,
+
+    /// <summary><c>int</c>: a trip count, fixed at <see cref="Parameter.IntValue"/>.</summary>
+    Int,
+
+    /// <summary><c>Span&lt;double&gt;</c> output: the method returns void and writes it.</summary>
+    Output,
+}
+
+/// <summary>
+/// A parameter. Arrays have a fixed <paramref name="Length"/> per program (the program is valid
+/// for that length: constant indices are below it). A <paramref name="NoGradient"/> array holds
+/// fixed data baked into the probe.
+/// </summary>
+public sealed record Parameter(string Name, ParameterKind Kind, int Length = 0, bool NoGradient = false, int IntValue = 0)
+{
+    public bool HasGradient => Kind is ParameterKind.Real || (Kind is ParameterKind.Array or ParameterKind.ReadOnlySpan && !NoGradient);
+
+    public bool IsArray => Kind is ParameterKind.Array or ParameterKind.ReadOnlySpan;
+
+    /// <summary>How many entries of the flat input vector this parameter takes.</summary>
+    public int Width => !HasGradient ? 0 : Kind == ParameterKind.Real ? 1 : Length;
+}
+
+public enum ResultKind
+{
+    /// <summary>Returns a double.</summary>
+    Scalar,
+
+    /// <summary>Returns a local <c>double[]</c> named <see cref="RandomProgram.ResultArray"/>, written element by element.</summary>
+    Array,
+
+    /// <summary>Returns void and writes a <c>Span&lt;double&gt;</c> output parameter.</summary>
+    SpanOutput,
+}
+
+/// <summary>
+/// One random [Differentiable] method <c>F</c> in class <c>P{Seed}</c> (<c>P{Seed}_{Variant}</c> for a variant). The seed alone
+/// regenerates it (<see cref="ProgramGenerator.Generate"/>); a shrunk program keeps its seed.
+/// </summary>
+public sealed record RandomProgram(int Seed, IReadOnlyList<Parameter> Parameters, ResultKind Result, int ResultLength, IReadOnlyList<Stmt> Body)
+{
+    /// <summary>Tells apart variants of one seed compiled together (the shrinker's candidates); 0 for the original.</summary>
+    public int Variant { get; init; }
+
+    public const string MethodName = "F";
+    public const string ResultArray = "r";
+
+    public string ClassName => Variant == 0 ? "P" + Seed : $"P{Seed}_{Variant}";
+
+    public IEnumerable<Parameter> WithGradient => Parameters.Where(p => p.HasGradient);
+
+    /// <summary>Length of the flat vector of differentiable inputs.</summary>
+    public int InputWidth => Parameters.Sum(p => p.Width);
+
+    /// <summary>Length of the flat output: 1 for a scalar.</summary>
+    public int OutputWidth => Result == ResultKind.Scalar ? 1 : ResultLength;
+
+    /// <summary>MJacobian is part of the contract for a non-scalar result and exactly one differentiable array.</summary>
+    public bool HasJacobian => Result != ResultKind.Scalar && Parameters.Count(p => p.IsArray && p.HasGradient) == 1;
+
+    public Parameter? OutputParameter => Parameters.FirstOrDefault(p => p.Kind == ParameterKind.Output);
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Linq;
+using Xunit;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
+
+/// <summary>
+/// Differential tests on random programs: each batch of <see cref="RunSize.BatchSize"/> programs
+/// is compiled once with the generator and every program's generated methods are checked
+/// against central finite differences of the program itself (see <see cref="ProgramCheck"/>).
+/// </summary>
+public sealed class RandomProgramTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public RandomProgramTests(ITestOutputHelper output) => _output = output;
+
+    public static TheoryData<int> Batches()
+    {
+        var data = new TheoryData<int>();
+        foreach (var batch in Enumerable.Range(0, RunSize.Batches))
+        {
+            data.Add(batch);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Batches))]
+    public void Generated_derivatives_of_random_programs_match_finite_differences(int batch)
+    {
+        var first = batch * RunSize.BatchSize;
+        var count = System.Math.Min(RunSize.BatchSize, RunSize.Count - first);
+        var programs = Enumerable.Range(0, count).Select(i => ProgramGenerator.Generate(RunSize.SeedOf(batch, i))).ToList();
+        Check(programs, $"batch {batch} (seeds {RunSize.SeedOf(batch, 0)}..{RunSize.SeedOf(batch, count - 1)})");
+    }
+
+    [Fact]
+    public void The_program_named_by_the_environment_matches_finite_differences()
+    {
+        if (RunSize.SingleSeed is not { } seed)
+        {
+            return; // set AUTODIFF_RANDOM_PROGRAM_SEED to reproduce one failure
+        }
+        var program = ProgramGenerator.Generate(seed);
+        _output.WriteLine(ProgramPrinter.Source(program));
+        if (RunSize.Shrinking)
+        {
+            var failure = BatchRunner.Run(new[] { program }, new CheckStatistics()).FirstOrDefault();
+            if (failure is not null)
+            {
+                // Progress goes to a file too: test output only shows when the test ends.
+                var log = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"autodiff-shrink-{seed}.log");
+                System.IO.File.WriteAllText(log, failure + "\n");
+                var shrunk = Shrinker.Shrink(failure, System.TimeSpan.FromMinutes(30), line =>
+                {
+                    _output.WriteLine(line);
+                    System.IO.File.AppendAllText(log, line + "\n");
+                });
+                throw new XunitException($"Shrunk from size {Edits.Size(program)} to {Edits.Size(shrunk.Program)}:\n{shrunk}\n\nOriginal failure:\n{failure}");
+            }
+        }
+        Check(new[] { program }, $"seed {seed}");
+    }
+
+    private void Check(System.Collections.Generic.IReadOnlyList<RandomProgram> programs, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        var statistics = new CheckStatistics();
+        var failures = BatchRunner.Run(programs, statistics);
+        _output.WriteLine($"{what}: {programs.Count} programs in {clock.Elapsed.TotalSeconds:F1} s: {statistics}, {failures.Count} failed");
+        if (failures.Count > 0)
+        {
+            throw new XunitException($"{failures.Count} of {programs.Count} random programs failed ({what}):\n\n" + string.Join("\n\n", failures));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+using System.Globalization;
+
+namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
+
+/// <summary>
+/// How many random programs a run checks, and which: seeds are fixed, so every run checks the same
+/// programs. <c>AUTODIFF_RANDOM_PROGRAMS=10000</c> checks more; <c>AUTODIFF_RANDOM_PROGRAM_SEED=n</c>
+/// checks program n alone (the seed a failure prints), and with <c>AUTODIFF_SHRINK=1</c>
+/// also minimizes it when it fails.
+/// </summary>
+public static class RunSize
+{
+    public const string CountVariable = "AUTODIFF_RANDOM_PROGRAMS";
+    public const string SeedVariable = "AUTODIFF_RANDOM_PROGRAM_SEED";
+    public const string ShrinkVariable = "AUTODIFF_SHRINK";
+    public const int DefaultCount = 500;
+    public const int BatchSize = 50;
+
+    public static int Count =>
+        int.TryParse(Environment.GetEnvironmentVariable(CountVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : DefaultCount;
+
+    public static int Batches => (Count + BatchSize - 1) / BatchSize;
+
+    public static int? SingleSeed =>
+        int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) ? seed : null;
+
+    /// <summary>With a single seed: minimize the program when it fails (<c>AUTODIFF_SHRINK=1</c>).</summary>
+    public static bool Shrinking => Environment.GetEnvironmentVariable(ShrinkVariable) == "1";
+
+    /// <summary>The seed of program <paramref name="index"/> of batch <paramref name="batch"/>.</summary>
+    public static int SeedOf(int batch, int index) => 1000 * (batch + 1) + index;
+}

@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+
+namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
+
+// The random programs as a small syntax tree, so one program can be printed several ways (the
+// [Differentiable] method, a twin that records its branch decisions, a shrunk variant) and
+// shrunk by replacing subtrees.
+
+/// <summary>A double-valued expression.</summary>
+public abstract record Expr;
+
+/// <summary>A constant (printed with a decimal point so it is a double literal).</summary>
+public sealed record Num(double Value) : Expr;
+
+/// <summary>A double variable: parameter, local, or foreach variable.</summary>
+public sealed record Var(string Name) : Expr;
+
+/// <summary><c>Array[Index]</c>; the index is int code that is in range by construction.</summary>
+public sealed record Element(string Array, string Index) : Expr;
+
+public sealed record Negate(Expr Operand) : Expr;
+
+/// <summary><c>+ - * /</c>; a right operand of <c>/</c> is always a guarded <see cref="Call"/> or a constant.</summary>
+public sealed record Binary(char Op, Expr Left, Expr Right) : Expr;
+
+/// <summary>A function from <see cref="Functions"/>, whose template keeps it on a safe domain.</summary>
+public sealed record Call(string Function, IReadOnlyList<Expr> Arguments) : Expr;
+
+/// <summary><c>Condition ? WhenTrue : WhenFalse</c>.</summary>
+public sealed record Ternary(Cond Condition, Expr WhenTrue, Expr WhenFalse) : Expr;
+
+/// <summary>A bool-valued condition.</summary>
+public abstract record Cond;
+
+/// <summary>A comparison of two double values (active or not): a decision the trace records.</summary>
+public sealed record Compare(Expr Left, string Op, Expr Right) : Cond;
+
+/// <summary>A condition on ints only (loop counters, indices): never flips under a small step.</summary>
+public sealed record IntCond(string Text) : Cond;
+
+public sealed record And(Cond Left, Cond Right) : Cond;
+
+public sealed record Or(Cond Left, Cond Right) : Cond;
+
+public sealed record Not(Cond Operand) : Cond;
+
+/// <summary>A statement.</summary>
+public abstract record Stmt;
+
+/// <summary><c>double Name = Value;</c></summary>
+public sealed record Declare(string Name, Expr Value) : Stmt;
+
+/// <summary><c>Name op Value;</c> with op one of <c>= += -= *= /=</c>.</summary>
+public sealed record Assign(string Name, string Op, Expr Value) : Stmt;
+
+/// <summary><c>Array[Index] op Value;</c></summary>
+public sealed record AssignElement(string Array, string Index, string Op, Expr Value) : Stmt;
+
+/// <summary><c>double[] Name = new double[Length];</c></summary>
+public sealed record DeclareArray(string Name, string Length) : Stmt;
+
+/// <summary>Int bookkeeping that needs no derivative: <c>int j = 0;</c>, <c>j++;</c>.</summary>
+public sealed record IntCode(string Text) : Stmt;
+
+public sealed record If(Cond Condition, IReadOnlyList<Stmt> Then, IReadOnlyList<Stmt>? Else) : Stmt;
+
+/// <summary><c>for (Init; Condition; Step) Body</c>.</summary>
+public sealed record For(string Init, Cond Condition, string Step, IReadOnlyList<Stmt> Body) : Stmt;
+
+/// <summary><c>while (Condition) Body</c>, or <c>do Body while (Condition);</c> when <paramref name="Do"/>.</summary>
+public sealed record While(Cond Condition, IReadOnlyList<Stmt> Body, bool Do) : Stmt;
+
+/// <summary><c>foreach (double Variable in Array) Body</c>.</summary>
+public sealed record ForEach(string Variable, string Array, IReadOnlyList<Stmt> Body) : Stmt;
+
+public sealed record Break : Stmt;
+
+public sealed record Continue : Stmt;
+
+/// <summary><c>return Value;</c>; <c>return;</c> when null (void methods), or <c>return Array;</c>.</summary>
+public sealed record Return(Expr? Value, string? Array = null) : Stmt;
