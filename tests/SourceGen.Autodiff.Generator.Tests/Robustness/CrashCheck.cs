@@ -26,15 +26,26 @@ public static class CrashCheck
     /// </summary>
     public static (GeneratorDriver Driver, string? Problem) Run(GeneratorDriver driver, Compilation compilation)
     {
+        var (run, problem, elapsed) = Timed(driver, compilation);
+        if (problem is null && elapsed > TimeBound)
+        {
+            // Wall time also measures whatever else the machine is doing: only a source that is
+            // slow twice in a row (the second time from scratch) counts as too slow.
+            (_, problem, var again) = Timed(GeneratorHarness.CreateDriver(), compilation);
+            if (problem is null && again > TimeBound)
+            {
+                problem = $"generator and analyzer took {elapsed.TotalSeconds:F1} s, then {again.TotalSeconds:F1} s (bound {TimeBound.TotalSeconds} s)";
+            }
+        }
+        return (run.Driver, problem);
+    }
+
+    private static (GeneratorRun Run, string? Problem, TimeSpan Elapsed) Timed(GeneratorDriver driver, Compilation compilation)
+    {
         var clock = Stopwatch.StartNew();
         var run = GeneratorHarness.Run(driver, compilation);
         var problem = GeneratorProblem(run) ?? AnalyzerProblem(run.OutputCompilation);
-        clock.Stop();
-        if (problem is null && clock.Elapsed > TimeBound)
-        {
-            problem = $"generator and analyzer took {clock.Elapsed.TotalSeconds:F1} s (bound {TimeBound.TotalSeconds} s)";
-        }
-        return (run.Driver, problem);
+        return (run, problem, clock.Elapsed);
     }
 
     private static string? GeneratorProblem(GeneratorRun run)

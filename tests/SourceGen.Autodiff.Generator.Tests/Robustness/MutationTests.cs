@@ -26,20 +26,25 @@ public sealed class MutationTests
     [MemberData(nameof(BatchNumbers))]
     public void Mutated_sources_run_without_exception_within_the_time_bound(int batch)
     {
-        var corpus = SourceCorpus.All();
-        var mutations = new List<(string Label, string Text)>();
+        var corpus = SourceCorpus.AllUnits();
+        // One set of parse options for all: every feature switch any unit tests is on.
+        var options = SourceUnits.OptionsFor(string.Join("\n", corpus.Select(unit => unit.Text)));
+        var outcome = TypingSession.Type("mutation", Mutations(corpus, batch), options, incremental: false);
+
+        _output.WriteLine($"Mutations of {corpus.Count} source units, seeds {BaseSeed + batch * PerBatch}..{BaseSeed + (batch + 1) * PerBatch - 1}: {outcome.Summary()}");
+        Assert.True(outcome.Failures.Count == 0, outcome.Report());
+    }
+
+    /// <summary>The batch's mutations, each of a unit drawn at random.</summary>
+    private static IEnumerable<(string Label, string Text)> Mutations(IReadOnlyList<SourceUnits.Unit> corpus, int batch)
+    {
         for (var i = 0; i < PerBatch; i++)
         {
             var seed = BaseSeed + batch * PerBatch + i;
             var random = new Random(seed);
-            var (name, text) = corpus[random.Next(corpus.Count)];
-            var mutation = Mutator.Mutate(text, random);
-            mutations.Add(($"seed {seed}: {name} with {string.Join("; ", mutation.Edits)}", mutation.Text));
+            var unit = corpus[random.Next(corpus.Count)];
+            var mutation = Mutator.Mutate(unit.Text, random);
+            yield return ($"seed {seed}: {unit.Label} with {string.Join("; ", mutation.Edits)}", mutation.Text);
         }
-
-        var outcome = TypingSession.Type("mutation", mutations, incremental: false);
-
-        _output.WriteLine($"Mutations of {corpus.Count} sources, seeds {BaseSeed + batch * PerBatch}..{BaseSeed + (batch + 1) * PerBatch - 1}: {outcome.Summary()}");
-        Assert.True(outcome.Failures.Count == 0, outcome.Report());
     }
 }

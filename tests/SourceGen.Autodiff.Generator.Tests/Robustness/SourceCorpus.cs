@@ -39,7 +39,9 @@ public static class SourceCorpus
     public static string Read(string name) =>
         name.StartsWith("case:", System.StringComparison.Ordinal) ? AllCases.Get(name.Substring(5)).Source : ReadRepositoryFile(name);
 
-    /// <summary>Every source of <see cref="Names"/>, for mutation.</summary>
-    public static IReadOnlyList<(string Name, string Text)> All() =>
-        NameList().Select(name => (name, Read(name))).ToList();
+    /// <summary>The units (see <see cref="SourceUnits"/>) of the source named <paramref name="name"/>.</summary>
+    public static IReadOnlyList<SourceUnits.Unit> UnitsOf(string name) => SourceUnits.Split(name, Read(name));
+
+    /// <summary>Every unit of every source, for mutation.</summary>
+    public static IReadOnlyList<SourceUnits.Unit> AllUnits() => NameList().SelectMany(UnitsOf).ToList();
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using SourceGen.Autodiff.Generator.Tests.Harness;
 
 namespace SourceGen.Autodiff.Generator.Tests.Robustness;
@@ -38,8 +39,10 @@ public static class TypingSession
     /// <param name="label">Names the file in failure messages.</param>
     /// <param name="versions">The file's successive texts.</param>
     /// <param name="incremental">Keep one driver across versions (typing); false gives each version a fresh driver.</param>
-    public static Outcome Type(string label, IEnumerable<(string Label, string Text)> versions, bool incremental = true)
+    /// <param name="options">Parse options (preprocessor symbols) of the file.</param>
+    public static Outcome Type(string label, IEnumerable<(string Label, string Text)> versions, CSharpParseOptions? options = null, bool incremental = true)
     {
+        options ??= TestCompilation.ParseOptions;
         var failures = new List<Failure>();
         var knownBugHits = new List<string>();
         var count = 0;
@@ -49,7 +52,7 @@ public static class TypingSession
         foreach (var (versionLabel, text) in versions)
         {
             // Replacing the tree keeps the compilation's references bound: far cheaper than a new compilation.
-            var next = TestCompilation.Parse(text, tree.FilePath);
+            var next = CSharpSyntaxTree.ParseText(text, options, tree.FilePath);
             compilation = compilation.ReplaceSyntaxTree(tree, next);
             tree = next;
             count++;
@@ -66,13 +69,16 @@ public static class TypingSession
         return new Outcome(failures, knownBugHits, count);
     }
 
-    /// <summary>The first n lines, for n = 1 .. all.</summary>
-    public static IEnumerable<(string Label, string Text)> LinePrefixes(string text)
+    /// <summary>The first n lines, for n = 1 .. all (every <paramref name="stride"/>-th n, and all).</summary>
+    public static IEnumerable<(string Label, string Text)> LinePrefixes(string text, int stride = 1)
     {
         var lines = LineDiff.Lines(text);
         for (var n = 1; n <= lines.Length; n++)
         {
-            yield return ($"first {n} lines", string.Join("\n", lines.Take(n)));
+            if (n % stride == 0 || n == lines.Length)
+            {
+                yield return ($"first {n} lines", string.Join("\n", lines.Take(n)));
+            }
         }
     }
 
