@@ -297,10 +297,6 @@ internal sealed partial class FlowReverseMode
             reverse.Add(new SetLocal(adjoint, Build.Real(0)));
             seed = new Variable(saved, ScalarType.Double);
         }
-        if (restore)
-        {
-            reverse.Add(new RestoreVariable(assign.Name, ScalarType.Double));
-        }
         var buffers = new List<string>();
         var scalarAdjoints = new List<(Expr Argument, string Adjoint)>();
         for (var k = 0; k < call.Parameters.Count; k++)
@@ -329,6 +325,12 @@ internal sealed partial class FlowReverseMode
         foreach (var (argument, adjoint) in scalarAdjoints)
         {
             Propagate(argument, new Variable(adjoint, ScalarType.Double), reverse);
+        }
+        // The variable's old value was recorded before the callee's records: it is read back after them.
+        // (The variable is the call's own temporary, so the arguments never read it.)
+        if (restore)
+        {
+            reverse.Add(new RestoreVariable(assign.Name, ScalarType.Double));
         }
     }
 
