@@ -181,6 +181,37 @@ public static class CallCases
                 double[] da = [x[3], x[3], x[3], x[0] + x[1] + x[2]], db = [3 * x[0] * x[0] + x[1] * x[1], 2 * x[1] * x[0], 0, 0];
                 return Combine(b, da, a, db);
             }),
+        // Σ xᵢ⁴ through a body local
+        Scalar("Call_StatementCallInLoop", [1.5, -2, 0.25, -0.5], CallCorpus.StatementCallInLoop, CallCorpus.StatementCallInLoopBackward,
+            CallCorpus.StatementCallInLoopGradient, CallCorpus.StatementCallInLoopPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            x => Map(x, v => 4 * v * v * v)),
+
+        Scalar("Call_CarriedThroughCall", [0.5, -0.7, 0.25, -0.5], CallCorpus.CarriedThroughCall, CallCorpus.CarriedThroughCallBackward,
+            CallCorpus.CarriedThroughCallGradient, CallCorpus.CarriedThroughCallPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            x =>
+            {
+                double carried = 0.5;
+                var ds = new double[x.Length];
+                for (int i = 0; i < x.Length; i++)
+                {
+                    ds = Scale(ds, 1.5 * carried * carried);
+                    ds[i] += 1;
+                    carried = carried * carried * carried * 0.5 + x[i];
+                }
+
+                return ds;
+            }),
+
+        // s = r/2 + r with r = lse(x)·Σx²
+        Scalar("Call_DeepCalls", [0.3, 2.1, -1, 1.7], CallCorpus.DeepCalls, CallCorpus.DeepCallsBackward,
+            CallCorpus.DeepCallsGradient, CallCorpus.DeepCallsPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            x =>
+            {
+                double lse = Math.Log(Math.Exp(x[0]) + Math.Exp(x[1]) + Math.Exp(x[2]) + Math.Exp(x[3]));
+                double ss = x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + x[3] * x[3];
+                return Scale(Combine(ss, SoftmaxOf(x), 2 * lse, x), 1.5);
+            }),
+
 #if GENERATOR_BUG_CALL_TAPE_ORDER
         // Σ xᵢ⁴
         Scalar("Call_CubesInLoop", [1.5, -2, 0.25, -0.5], CallCorpus.CubesInLoop, CallCorpus.CubesInLoopBackward,
@@ -197,6 +228,37 @@ public static class CallCases
                 {
                     double v = x[i], w = v + 1;
                     g[i] = s[i] * (2 * v * w * w * w + 3 * v * v * w * w);
+                }
+
+                return g;
+            }),
+
+        Scalar("Call_CallInBranchInLoop", [1.5, -2, 0.25, -0.5], CallCorpus.CallInBranchInLoop, CallCorpus.CallInBranchInLoopBackward,
+            CallCorpus.CallInBranchInLoopGradient, CallCorpus.CallInBranchInLoopPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            x => Map(x, v => v > 0 ? 4 * v * v * v : -1)),
+
+        Scalar("Call_NestedCallArgument", [1.5, -2, 0.25, -0.5], CallCorpus.NestedCallArgument, CallCorpus.NestedCallArgumentBackward,
+            CallCorpus.NestedCallArgumentGradient, CallCorpus.NestedCallArgumentPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            x => Map(x, v => 6 * Math.Pow(v, 5))),
+
+        // Σ p(xᵢ)·xᵢ over [x (4)..., c (4)...]: ∂/∂xᵢ = p'(xᵢ)xᵢ + p(xᵢ), ∂/∂cₖ = Σᵢ xᵢᵏ⁺¹.
+        TwoSpans("Call_HornerTimesPoint", [0.5, 1.2, -0.4, 0.9, 0.5, 1.5, -0.3, 2.5], CallCorpus.HornerTimesPoint,
+            CallCorpus.HornerTimesPointBackward, CallCorpus.HornerTimesPointGradient, CallCorpus.HornerTimesPointPullback,
+            p => p.Value, (p, s, gx, gc) => p.Backward(s, gx, gc),
+            v =>
+            {
+                var g = new double[8];
+                for (int i = 0; i < 4; i++)
+                {
+                    double[] polynomial = PolynomialGradient([v[i], .. v[4..]]); // [p'(xᵢ), xᵢ⁰, xᵢ¹, ...]
+                    double p = 0;
+                    for (int k = 0; k < 4; k++)
+                    {
+                        p += v[4 + k] * polynomial[k + 1];
+                        g[4 + k] += polynomial[k + 1] * v[i];
+                    }
+
+                    g[i] = polynomial[0] * v[i] + p;
                 }
 
                 return g;

@@ -142,6 +142,12 @@ public static class ControlFlowEdgeCases
             ControlFlowEdgeCorpus.CounterAfterLoopGradient, ControlFlowEdgeCorpus.CounterAfterLoopPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
             x => [1, 1]),
 
+        // Running sums 2.25, 4.25, 4.3125, 13.3125 > 5: breaks after x3; x4 is never read.
+        TensorCaseBuilder.ScalarResult("TensorTernaryBreak", [5], [1.5, -2, 0.25, 3, 1], ControlFlowEdgeCorpus.TensorTernaryBreak,
+            ControlFlowEdgeCorpus.TensorTernaryBreakBackward, ControlFlowEdgeCorpus.TensorTernaryBreakGradient,
+            ControlFlowEdgeCorpus.TensorTernaryBreakPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            (x, s) => Scale([2 * x[0], -1, 2 * x[2], 2 * x[3], 0], s[0])),
+
         new DiffCase
         {
             Name = "LongCounter",

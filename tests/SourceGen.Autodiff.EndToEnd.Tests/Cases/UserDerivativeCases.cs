@@ -98,6 +98,12 @@ public static class UserDerivativeCases
             },
         },
 
+        // Σ softplus(xᵢ)·xᵢ
+        Scalar("SoftplusTimesXInLoop", [1.5, -2, 0.25, -0.5], UserDerivativeCorpus.SoftplusTimesXInLoop,
+            UserDerivativeCorpus.SoftplusTimesXInLoopBackward, UserDerivativeCorpus.SoftplusTimesXInLoopGradient,
+            UserDerivativeCorpus.SoftplusTimesXInLoopPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            x => Map(x, v => Sigmoid(v) * v + Math.Log(1 + Math.Exp(v)))),
+
         // SoftplusRecurrence(w, x): flat input [w, x...].
         ScalarThenSpan("SoftplusRecurrence", [0.8, 0.5, -1.2, 0.9, 0.3], UserDerivativeCorpus.SoftplusRecurrence,
             UserDerivativeCorpus.SoftplusRecurrenceBackward, UserDerivativeCorpus.SoftplusRecurrenceGradient,

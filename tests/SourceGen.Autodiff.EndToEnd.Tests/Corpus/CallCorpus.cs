@@ -146,6 +146,47 @@ public static partial class CallCorpus
         return a * b;
     }
 
+    /// <summary>A call result in a local declared inside the loop body.</summary>
+    [Differentiable]
+    public static double StatementCallInLoop(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double c = Cube(x[i]);
+            s += c * x[i];
+        }
+
+        return s;
+    }
+
+    /// <summary>The loop-carried value passed through a callee: s ← Cube(s)/2 + xᵢ.</summary>
+    [Differentiable]
+    public static double CarriedThroughCall(ReadOnlySpan<double> x)
+    {
+        double s = 0.5;
+        for (int i = 0; i < x.Length; i++)
+        {
+            s = Cube(s) * 0.5 + x[i];
+        }
+
+        return s;
+    }
+
+    /// <summary>Four levels: this loop calls SpanToOtherClasses, which calls LogSumExp and SumOfSquares (loops with branches).</summary>
+    [Differentiable]
+    public static double DeepCalls(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        for (int i = 0; i < 2; i++)
+        {
+            double r = SpanToOtherClasses(x);
+            s = s * 0.5 + r;
+        }
+
+        return s;
+    }
+
 #if GENERATOR_BUG_CALL_TAPE_ORDER
     // The caller saves the old value of a call's result temporary on the tape before the callee's
     // taped forward records its own values, but its reverse sweep restores that old value before
@@ -175,6 +216,42 @@ public static partial class CallCorpus
         {
             y[i] = Square(x[i]) * Cube(x[i] + 1);
         }
+    }
+
+    /// <summary>The same in a branch inside the loop: Σ over positives of xᵢ⁴, minus the others.</summary>
+    [Differentiable]
+    public static double CallInBranchInLoop(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (x[i] > 0)
+                s += Cube(x[i]) * x[i];
+            else
+                s -= x[i];
+        }
+
+        return s;
+    }
+
+    /// <summary>A call result as the argument of another call in a loop: Σ xᵢ⁶.</summary>
+    [Differentiable]
+    public static double NestedCallArgument(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+            s += Square(Cube(x[i]));
+        return s;
+    }
+
+    /// <summary>A taped callee with a loop of its own (Horner) whose result is multiplied in a loop: Σ p(xᵢ)·xᵢ.</summary>
+    [Differentiable]
+    public static double HornerTimesPoint(ReadOnlySpan<double> x, ReadOnlySpan<double> c)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+            s += ClassicCorpus.Horner(x[i], c) * x[i];
+        return s;
     }
 #endif
 

@@ -369,4 +369,19 @@ public static partial class ControlFlowEdgeCorpus
 
         return s;
     }
+
+    /// <summary>A rank-1 tensor in a loop with ?: on its elements and a break on the running sum.</summary>
+    [Differentiable]
+    public static double TensorTernaryBreak(Tensor x)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            s += x[i] > 0 ? x[i] * x[i] : -x[i];
+            if (s > 5)
+                break;
+        }
+
+        return s;
+    }
 }

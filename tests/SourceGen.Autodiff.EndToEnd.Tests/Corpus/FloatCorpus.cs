@@ -109,5 +109,23 @@ public static partial class FloatCorpus
         double wide = Math.Sqrt((double)x) * 3.0;
         return (float)wide * x;
     }
+
+#if GENERATOR_BUG_FLOAT_LOCAL_ARRAY
+    // Does not compile: the backward restores an overwritten element of a local float[] from the
+    // (double) tape without a cast: 't[i] = reader.Pop();' is CS0266 (double to float).
+
+    /// <summary>A local float[] written in a loop and read in another: Σ xᵢ³.</summary>
+    [Differentiable]
+    public static float LocalArray(ReadOnlySpan<float> x)
+    {
+        var t = new float[x.Length];
+        for (int i = 0; i < x.Length; i++)
+            t[i] = x[i] * x[i];
+        float s = 0;
+        for (int i = 0; i < x.Length; i++)
+            s += t[i] * x[i];
+        return s;
+    }
+#endif
 }
 #endif

@@ -176,6 +176,16 @@ public static partial class UserDerivativeCorpus
         return h;
     }
 
+    /// <summary>A registered derivative's result multiplied in a loop: Σ softplus(xᵢ)·xᵢ.</summary>
+    [Differentiable]
+    public static double SoftplusTimesXInLoop(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+            s += OpaqueFunctions.Softplus(x[i]) * x[i];
+        return s;
+    }
+
     /// <summary>The straight-through estimator: the generated gradient follows the registered derivative.</summary>
     [Differentiable]
     public static double Quantized(double x) => OpaqueFunctions.RoundStraightThrough(x * 4) * x;
