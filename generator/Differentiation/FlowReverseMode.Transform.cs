@@ -285,20 +285,20 @@ internal sealed partial class FlowReverseMode
     {
         if (restore)
         {
-            forward.Add(new SaveVariable(assign.Name, ScalarType.Double));
+            forward.Add(new SaveVariable(assign.Name, call.Type));
         }
         forward.Add(assign);
-        Expr seed = Build.Real(0);
+        Expr seed = new Constant(0, call.Type);
         if (_varied.Contains(assign.Name))
         {
             var adjoint = Adjoint(assign.Name);
             var saved = _names.Fresh(assign.Name + "Adjoint");
-            reverse.Add(new DeclareValue(saved, new Variable(adjoint, ScalarType.Double)));
-            reverse.Add(new SetLocal(adjoint, Build.Real(0)));
-            seed = new Variable(saved, ScalarType.Double);
+            reverse.Add(new DeclareValue(saved, new Variable(adjoint, call.Type)));
+            reverse.Add(new SetLocal(adjoint, new Constant(0, call.Type)));
+            seed = new Variable(saved, call.Type);
         }
         var buffers = new List<string>();
-        var scalarAdjoints = new List<(Expr Argument, string Adjoint)>();
+        var scalarAdjoints = new List<(Expr Argument, string Adjoint, ScalarType Type)>();
         for (var k = 0; k < call.Parameters.Count; k++)
         {
             var parameter = call.Parameters[k];
@@ -310,27 +310,28 @@ internal sealed partial class FlowReverseMode
             if (parameter.Kind == ParameterKind.Scalar)
             {
                 var adjoint = _names.Fresh(parameter.Name + "Adjoint");
-                reverse.Add(new DeclareValue(adjoint, Build.Real(0)));
+                reverse.Add(new DeclareValue(adjoint, new Constant(0, parameter.ElementType)));
                 buffers.Add(adjoint);
-                scalarAdjoints.Add((argument, adjoint));
+                scalarAdjoints.Add((argument, adjoint, parameter.ElementType));
                 continue;
             }
             var aggregate = ((AggregateArgument)argument).Aggregate;
             buffers.Add(_parameters.TryGetValue(aggregate, out var own) && own.IsDifferentiable ? ReverseMode.GradientName(aggregate)
                 : _varied.Contains(aggregate) && !_parameters.ContainsKey(aggregate) ? Adjoint(aggregate)
                 : parameter.Kind == ParameterKind.Tensor ? $"global::SourceGen.Autodiff.Tensor.ZerosLike({aggregate})"
+                : parameter.ElementType == ScalarType.Float ? $"new global::System.Span<float>(tape.ScratchSingle({aggregate}.Length), 0, {aggregate}.Length)"
                 : $"new global::System.Span<double>(tape.Scratch({aggregate}.Length), 0, {aggregate}.Length)");
         }
         reverse.Add(new ReverseCall(call, seed, buffers.ToEquatableArray()));
-        foreach (var (argument, adjoint) in scalarAdjoints)
+        foreach (var (argument, adjoint, type) in scalarAdjoints)
         {
-            Propagate(argument, new Variable(adjoint, ScalarType.Double), reverse);
+            Propagate(argument, new Variable(adjoint, type), reverse);
         }
         // The variable's old value was recorded before the callee's records: it is read back after them.
         // (The variable is the call's own temporary, so the arguments never read it.)
         if (restore)
         {
-            reverse.Add(new RestoreVariable(assign.Name, ScalarType.Double));
+            reverse.Add(new RestoreVariable(assign.Name, call.Type));
         }
     }
 

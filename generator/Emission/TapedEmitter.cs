@@ -24,7 +24,7 @@ internal static class TapedEmitter
         writer.Line($"/// <summary>The forward sweep of <see cref=\"{method.Name}\"/> for a calling [Differentiable] method: records on <c>tape</c>.</summary>");
         writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Open($"internal static double {method.Name}{ExpressionPrinter.TapedForwardSuffix}({string.Join(", ", SourceEmitter.Parameters(method).Append(tapeParameter))})");
+        writer.Open($"internal static {method.Result.ElementType.Keyword()} {method.Name}{ExpressionPrinter.TapedForwardSuffix}({string.Join(", ", SourceEmitter.Parameters(method).Append(tapeParameter))})");
         if (program.UsesTape)
         {
             BackwardEmitter.DeclareLocals(writer, program, captured: null);

@@ -63,14 +63,14 @@ internal sealed record ExternalCall(string Method, EquatableArray<Expr> Argument
 internal sealed record AggregateArgument(string Aggregate) : Expr(ScalarType.Double);
 
 /// <summary>How a callee's parameter is passed, and whether it gets a gradient buffer.</summary>
-internal sealed record CalleeParameter(string Name, ParameterKind Kind, bool IsDifferentiable);
+internal sealed record CalleeParameter(string Name, ParameterKind Kind, bool IsDifferentiable, ScalarType ElementType = ScalarType.Double);
 
 /// <summary>
 /// A call to another [Differentiable] method (scalar result). Lowering binds it to its own
 /// variable; the forward sweep calls the callee's taped forward (which records on the caller's
 /// tape), the reverse sweep its taped reverse, so nested calls cost a constant factor.
 /// </summary>
-internal sealed record DifferentiableCall(string ContainingType, string Method, EquatableArray<Expr> Arguments, EquatableArray<CalleeParameter> Parameters) : Expr(ScalarType.Double)
+internal sealed record DifferentiableCall(string ContainingType, string Method, EquatableArray<Expr> Arguments, EquatableArray<CalleeParameter> Parameters, ScalarType Type = ScalarType.Double) : Expr(Type)
 {
     /// <summary>A registered [DerivativeOf] VJP (qualified name): the forward calls the method itself, the reverse the VJP.</summary>
     public string? UserDerivative { get; init; }

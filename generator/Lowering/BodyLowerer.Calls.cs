@@ -35,11 +35,11 @@ internal sealed partial class BodyLowerer
             Report(problem.Descriptor, invocation.Syntax.GetLocation(), problem.Arguments);
             return null;
         }
-        if (target.ReturnType.SpecialType != SpecialType.System_Double
-            || target.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Single || KnownTypes.TryGetArray(p.Type, out var e) && e == ScalarType.Float || KnownTypes.TryGetSpan(p.Type, out _, out var f) && f == ScalarType.Float))
+        if (target.ReturnType.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single))
         {
-            return UnsupportedValue(invocation, $"calls are supported to [Differentiable] methods with double parameters and a double result; '{target.Name}' is not one (float callees are not supported yet)");
+            return UnsupportedValue(invocation, $"calls are supported to [Differentiable] methods that return double or float; '{target.Name}' returns '{target.ReturnType.ToDisplayString()}': compute it in the caller, or split it into methods with scalar results");
         }
+        var resultType = target.ReturnType.SpecialType == SpecialType.System_Single ? ScalarType.Float : ScalarType.Double;
         if (_conditionalDepth > 0)
         {
             return UnsupportedValue(invocation, "a call to a [Differentiable] method inside '?:', '&&', '||' or a loop's condition or step does not run exactly once where it is written; call it in a statement of its own first");
@@ -63,12 +63,13 @@ internal sealed partial class BodyLowerer
                     return null;
                 }
                 arguments.Add(lowered);
-                parameters.Add(new CalleeParameter(parameter.Name, ParameterKind.Scalar, scalar == ScalarType.Double && !noGradient));
+                parameters.Add(new CalleeParameter(parameter.Name, ParameterKind.Scalar, scalar.IsReal() && !noGradient, scalar));
                 continue;
             }
+            var element = ScalarType.Double;
             var kind = KnownTypes.IsTensor(type) ? ParameterKind.Tensor
-                : KnownTypes.TryGetArray(type, out _) ? ParameterKind.Array
-                : KnownTypes.TryGetSpan(type, out var readOnly, out _) && readOnly ? ParameterKind.ReadOnlySpan
+                : KnownTypes.TryGetArray(type, out element) ? ParameterKind.Array
+                : KnownTypes.TryGetSpan(type, out var readOnly, out element) && readOnly ? ParameterKind.ReadOnlySpan
                 : (ParameterKind?)null;
             var aggregate = kind is null ? null : AggregateArgumentOf(argument.Value);
             if (kind is null || aggregate is null)
@@ -76,23 +77,23 @@ internal sealed partial class BodyLowerer
                 return UnsupportedValue(argument, "pass arrays, spans and tensors to a [Differentiable] method as a parameter or local of the caller");
             }
             arguments.Add(new AggregateArgument(aggregate.Value.Name));
-            parameters.Add(new CalleeParameter(parameter.Name, kind.Value, !noGradient));
+            parameters.Add(new CalleeParameter(parameter.Name, kind.Value, !noGradient, kind == ParameterKind.Tensor ? ScalarType.Double : element));
         }
         var call = new DifferentiableCall(
             target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), target.Name,
-            arguments.ToEquatableArray(), parameters.ToEquatableArray())
+            arguments.ToEquatableArray(), parameters.ToEquatableArray(), resultType)
         {
             UserDerivative = userDerivative is null ? null : userDerivative.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + userDerivative.Name,
         };
         // Bound to a variable of its own: the call runs once, in order, and its result has an adjoint.
         var name = _names.Fresh(char.ToLowerInvariant(target.Name[0]) + target.Name.Substring(1));
-        _locals.Add(new LocalVariable(name, ScalarType.Double));
+        _locals.Add(new LocalVariable(name, resultType));
         Emit(new Assign(name, call));
         if (arguments.Any(IsVaried) || arguments.OfType<AggregateArgument>().Any(a => _varied.Contains(a.Aggregate)))
         {
             _varied.Add(name);
         }
-        return new Variable(name, ScalarType.Double);
+        return new Variable(name, resultType);
     }
 
     private int _conditionalDepth;
