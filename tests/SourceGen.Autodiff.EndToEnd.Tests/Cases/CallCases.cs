@@ -212,7 +212,6 @@ public static class CallCases
                 return Scale(Combine(ss, SoftmaxOf(x), 2 * lse, x), 1.5);
             }),
 
-#if GENERATOR_BUG_CALL_TAPE_ORDER
         // Σ xᵢ⁴
         Scalar("Call_CubesInLoop", [1.5, -2, 0.25, -0.5], CallCorpus.CubesInLoop, CallCorpus.CubesInLoopBackward,
             CallCorpus.CubesInLoopGradient, CallCorpus.CubesInLoopPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
@@ -263,7 +262,6 @@ public static class CallCases
 
                 return g;
             }),
-#endif
 
         // Horner at x0, x1 (then the sum passes 10 and breaks) times ReturnFromLoop(c) = (c0 + c1 + c2)·c3.
         TwoSpans("Call_TapedCalleesInBreakingLoop", [0.5, 1.2, -0.4, 0.9, 0.5, 1.5, -0.3, 2.5], CallCorpus.TapedCalleesInBreakingLoop,

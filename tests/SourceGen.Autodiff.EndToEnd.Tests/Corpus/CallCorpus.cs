@@ -187,10 +187,8 @@ public static partial class CallCorpus
         return s;
     }
 
-#if GENERATOR_BUG_CALL_TAPE_ORDER
-    // The caller saves the old value of a call's result temporary on the tape before the callee's
-    // taped forward records its own values, but its reverse sweep restores that old value before
-    // the callee's taped reverse reads back: the reads are misaligned and the gradient is wrong.
+    // Call results overwritten in loops by callees that record on the tape (regressions of a
+    // misaligned tape read, fixed in 612146f).
 
     /// <summary>
     /// Minimal repro of a call result overwritten in a loop whose callee records on the tape:
@@ -253,7 +251,6 @@ public static partial class CallCorpus
             s += ClassicCorpus.Horner(x[i], c) * x[i];
         return s;
     }
-#endif
 
     /// <summary>Two taped callees (one returns from inside its loop) in a loop that breaks on the running sum.</summary>
     [Differentiable]
