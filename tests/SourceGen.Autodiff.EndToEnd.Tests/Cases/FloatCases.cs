@@ -158,7 +158,7 @@ public static class FloatCases
             FloatCorpus.LocalArrayPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
             x => Map(x, v => 3 * v * v)),
 #endif
-#if GENERATOR_BUG_FLOAT_CALLS
+#if CALLS
 
         // CallCorpus.FloatCaller(x, c) = Horner(x, c)·σ(x): flat input [x, c...].
         new FloatCase
@@ -172,6 +172,11 @@ public static class FloatCases
                 float result = 0;
                 Floats.Through(g, buffer => result = CallCorpus.FloatCallerBackward((float)v[0], Floats.Of(v[1..]), (float)s[0], ref buffer[0], buffer.AsSpan(1)));
                 return [result];
+            },
+            Gradient = v =>
+            {
+                var (x, c) = CallCorpus.FloatCallerGradient((float)v[0], Floats.Of(v[1..]));
+                return [x, .. Floats.Of(c)];
             },
             Pullback = v =>
             {

@@ -312,10 +312,8 @@ public static partial class CallCorpus
     }
 #endif
 
-#if GENERATOR_BUG_FLOAT_CALLS
-    // float callees are DIFF006 today ("float callees are not supported yet").
+    /// <summary>float callees from a float caller (FloatCorpus is compiled with FLOAT, as this file with CALLS).</summary>
     [Differentiable]
     public static float FloatCaller(float x, ReadOnlySpan<float> c) => FloatCorpus.Horner(x, c) * FloatCorpus.Sigmoid(x);
-#endif
 }
 #endif
