@@ -18,6 +18,9 @@ internal sealed record BackwardProgram(
     /// <summary>Methods with branches or loops: the forward sweep records on a tape that the reverse sweep reads.</summary>
     public bool UsesTape { get; init; }
 
+    /// <summary>The sweeps push, pop or take scratch buffers: a tape is rented (a method whose loops all run backwards from their bounds needs none).</summary>
+    public bool NeedsTape { get; init; }
+
     /// <summary>With a tape: every scalar local of the forward sweep, declared before it (the reverse sweep reads them too).</summary>
     public EquatableArray<LocalVariable> ForwardLocals { get; init; } = EquatableArray<LocalVariable>.Empty;
 

@@ -15,7 +15,7 @@ internal sealed partial class FlowReverseMode
         {
             return;
         }
-        if (adjoint is not (Variable or Constant) && VariedLeaves(expr) > 1)
+        if (!IsAtomic(adjoint) && VariedLeaves(expr) > 1)
         {
             var name = _names.Fresh("adjoint");
             output.Add(new DeclareValue(name, adjoint));
@@ -61,6 +61,9 @@ internal sealed partial class FlowReverseMode
                 break;
         }
     }
+
+    /// <summary>Cheap enough to repeat: a name, a constant, or the negation of one.</summary>
+    private static bool IsAtomic(Expr expr) => expr is Variable or Constant or Unary { Op: UnaryOp.Negate, Operand: Variable or Constant };
 
     private int VariedLeaves(Expr expr)
     {
@@ -142,6 +145,7 @@ internal sealed partial class FlowReverseMode
                 case ElementLoad l: needed.Add(l.Aggregate); break;
                 case LengthOf l: needed.Add(l.Aggregate); break;
                 case AggregateArgument a: needed.Add(a.Aggregate); break;
+                case TensorDimension d: needed.Add(d.Tensor); break;
             }
         });
     }

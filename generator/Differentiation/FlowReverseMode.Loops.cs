@@ -145,6 +145,8 @@ internal sealed partial class FlowReverseMode
                 case Variable v: names.Add(v.Name); break;
                 case ElementLoad l: names.Add(l.Aggregate); break;
                 case LengthOf l: names.Add(l.Aggregate); break;
+                case AggregateArgument a: names.Add(a.Aggregate); break;
+                case TensorDimension d: names.Add(d.Tensor); break;
             }
         });
         return names;
@@ -191,7 +193,91 @@ internal sealed partial class FlowReverseMode
         }
     }
 
+    private readonly HashSet<string> _accumulating = new();
+
+    /// <summary>
+    /// Real variables the loop only ever increments (<c>a += e</c>, e not reading a) and reads
+    /// nowhere else: the reverse sweep of the loop never reads their intermediate values, so
+    /// instead of recording each increment the loop records the value once, before it starts.
+    /// </summary>
+    private List<string> Accumulators(Loop loop)
+    {
+        var increments = new List<Assign>();
+        var others = new List<Expr>();
+        var assignedOtherwise = new HashSet<string>();
+        Scan(loop.Body);
+        Scan(loop.Step);
+        others.Add(loop.Condition);
+        var result = new List<string>();
+        foreach (var name in increments.Select(i => i.Name).Distinct())
+        {
+            if (!assignedOtherwise.Contains(name) && !_accumulating.Contains(name) && _locals.Contains(name)
+                && !others.Any(e => Mentions(e, name)) && increments.Where(i => i.Name == name).All(i => i.Value.Type.IsReal()))
+            {
+                result.Add(name);
+                foreach (var increment in increments.Where(i => i.Name == name))
+                {
+                    _noRestore.Add(increment);
+                }
+            }
+        }
+        return result;
+
+        void Scan(IEnumerable<Statement> statements)
+        {
+            foreach (var statement in statements)
+            {
+                switch (statement)
+                {
+                    case Assign { Value: Binary { Op: BinaryOp.Add or BinaryOp.Subtract, Left: Variable self } sum } assign when self.Name == assign.Name && !Mentions(sum.Right, assign.Name):
+                        increments.Add(assign);
+                        others.Add(sum.Right);
+                        break;
+                    case Assign assign:
+                        assignedOtherwise.Add(assign.Name);
+                        others.Add(assign.Value);
+                        break;
+                    case Store store:
+                        others.Add(store.Value);
+                        others.AddRange(store.Indices);
+                        break;
+                    case Return { Scalar: { } scalar }:
+                        others.Add(scalar);
+                        break;
+                    case If branch:
+                        others.Add(branch.Condition);
+                        Scan(branch.Then);
+                        Scan(branch.Else);
+                        break;
+                    case Loop inner:
+                        others.Add(inner.Condition);
+                        Scan(inner.Body);
+                        Scan(inner.Step);
+                        break;
+                }
+            }
+        }
+    }
+
     private void TransformLoop(Loop loop, List<Statement> forward, List<BackwardStatement> reverse)
+    {
+        var accumulators = Accumulators(loop);
+        _accumulating.UnionWith(accumulators);
+        foreach (var name in accumulators)
+        {
+            forward.Add(new SaveVariable(name, TypeOf(name)));
+        }
+        TransformLoopBody(loop, forward, reverse);
+        foreach (var name in accumulators)
+        {
+            reverse.Add(new RestoreVariable(name, TypeOf(name)));
+        }
+        _accumulating.ExceptWith(accumulators);
+    }
+
+    private ScalarType TypeOf(string local) => _method.Body.Locals.First(l => l.Name == local).Type;
+
+    private void TransformLoopBody(Loop loop, List<Statement> forward, List<BackwardStatement> reverse)
     {
         _loopDepth++;
         if (_counted.TryGetValue(loop, out var counted))
@@ -262,6 +348,9 @@ internal sealed partial class FlowReverseMode
         body.AddRange(recomputations);
         body.AddRange(reverseBody);
         var more = new Binary(BinaryOp.Greater, new Variable(iteration, ScalarType.Int), new Constant(0, ScalarType.Int), ScalarType.Bool);
-        reverse.Add(new BackwardFor(iteration, true, new Variable(countRead, ScalarType.Int), more, -1, body.ToEquatableArray()));
+        reverse.Add(new BackwardFor(iteration, true, new Variable(countRead, ScalarType.Int), more, -1, body.ToEquatableArray())
+        {
+            Records = loop.Body.Any(ContainsReturn) ? EquatableArray<string>.Empty : new[] { count }.Concat(broke is null ? new string[0] : new[] { broke! }).ToEquatableArray(),
+        });
     }
 }

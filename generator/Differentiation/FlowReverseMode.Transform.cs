@@ -348,14 +348,22 @@ internal sealed partial class FlowReverseMode
         _extraLocals.Add(new LocalVariable(condition, ScalarType.Bool));
         forward.Add(new Assign(condition, branch.Condition));
         _frames.Push(new IfFrame(condition));
+        // Each branch is its own path: a local first assigned in both is a first assignment in both.
+        var assignedBefore = new HashSet<string>(_assigned);
         var (thenForward, thenReverse) = TransformList(branch.Then);
+        var assignedInThen = _assigned;
+        _assigned = assignedBefore;
         var (elseForward, elseReverse) = TransformList(branch.Else);
+        _assigned.UnionWith(assignedInThen);
         _frames.Pop();
         forward.Add(new If(new Variable(condition, ScalarType.Bool), thenForward.ToEquatableArray(), elseForward.ToEquatableArray()));
         if (!(AlwaysExits(branch.Then) && AlwaysExits(branch.Else)))
         {
             forward.Add(new TapePush(new Variable(condition, ScalarType.Bool)));
         }
-        reverse.Add(new BackwardIf(new TapePop(ScalarType.Bool), thenReverse.ToEquatableArray(), elseReverse.ToEquatableArray()));
+        reverse.Add(new BackwardIf(new TapePop(ScalarType.Bool), thenReverse.ToEquatableArray(), elseReverse.ToEquatableArray())
+        {
+            Record = ContainsExit(branch) ? null : condition,
+        });
     }
 }

@@ -23,7 +23,7 @@ internal sealed partial class FlowReverseMode
     private readonly Dictionary<string, string> _adjoints = new();
     private readonly List<LocalVariable> _extraLocals = new();
     private readonly HashSet<string> _locals;
-    private readonly HashSet<string> _assigned = new();
+    private HashSet<string> _assigned = new();
     private readonly HashSet<Statement> _noRestore = new(ReferenceComparer<Statement>.Instance);
     private readonly HashSet<Loop> _canonical = new(ReferenceComparer<Loop>.Instance);
     private readonly Stack<Frame> _frames = new();
@@ -88,6 +88,9 @@ internal sealed partial class FlowReverseMode
         var needed = NeededNames(allReverse);
         var finalReverse = FinalizeReverse(allReverse, needed);
         var finalForward = FinalizeForward(forward, needed);
+        var unused = new HashSet<string>();
+        finalReverse = DropEmptyReplays(finalReverse, unused);
+        finalForward = DropRecords(finalForward, unused);
         if (_resultAggregate is not null && needed.Contains(_resultAggregate))
         {
             // The reverse sweep restores old elements: it works on a copy, never on the returned result.
@@ -101,6 +104,7 @@ internal sealed partial class FlowReverseMode
         return new BackwardProgram(_method, finalForward.ToEquatableArray(), finalReverse.ToEquatableArray(), captured, _resultVariable ?? _resultAggregate)
         {
             UsesTape = true,
+            NeedsTape = UsesTapeStorage(finalForward, finalReverse),
             ForwardLocals = locals,
             HasEarlyReturn = _earlyReturn,
         };
@@ -149,5 +153,84 @@ internal sealed partial class FlowReverseMode
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// A branch whose reverse does nothing in either arm, or a replayed loop whose reverse body is
+    /// empty, needs no record: both the replay and the forward pushes go (<paramref name="unused"/>
+    /// collects the forward variables whose pushes are dropped).
+    /// </summary>
+    private static List<BackwardStatement> DropEmptyReplays(List<BackwardStatement> statements, HashSet<string> unused)
+    {
+        var result = new List<BackwardStatement>();
+        for (var i = 0; i < statements.Count; i++)
+        {
+            switch (statements[i])
+            {
+                case BackwardIf { Record: { } record, Then.Count: 0, Else.Count: 0 }:
+                    unused.Add(record);
+                    break;
+                case BackwardIf b:
+                    result.Add(b with { Then = DropEmptyReplays(b.Then.ToList(), unused).ToEquatableArray(), Else = DropEmptyReplays(b.Else.ToList(), unused).ToEquatableArray() });
+                    break;
+                case BackwardFor f:
+                    var body = DropEmptyReplays(f.Body.ToList(), unused);
+                    if (body.Count == 0 && f.Records.Count > 0)
+                    {
+                        // Its count (and flag) were read into the declarations just before it.
+                        unused.UnionWith(f.Records);
+                        result.RemoveRange(result.Count - f.Records.Count, f.Records.Count);
+                        break;
+                    }
+                    result.Add(f with { Body = body.ToEquatableArray() });
+                    break;
+                default:
+                    result.Add(statements[i]);
+                    break;
+            }
+        }
+        return result;
+    }
+
+    private static List<Statement> DropRecords(IEnumerable<Statement> statements, HashSet<string> unused) =>
+        statements.Where(s => s is not TapePush { Value: Variable v } || !unused.Contains(v.Name)).Select(s => s switch
+        {
+            If branch => branch with { Then = DropRecords(branch.Then, unused).ToEquatableArray(), Else = DropRecords(branch.Else, unused).ToEquatableArray() },
+            Loop loop => loop with { Body = DropRecords(loop.Body, unused).ToEquatableArray(), Step = DropRecords(loop.Step, unused).ToEquatableArray() },
+            _ => s,
+        }).ToList();
+
+    private static bool UsesTapeStorage(List<Statement> forward, List<BackwardStatement> reverse)
+    {
+        var uses = false;
+        void Forward(IEnumerable<Statement> statements)
+        {
+            foreach (var statement in statements)
+            {
+                switch (statement)
+                {
+                    case TapePush: uses = true; break;
+                    case Assign { Value: DifferentiableCall { UserDerivative: null } }: uses = true; break;
+                    case If branch: Forward(branch.Then); Forward(branch.Else); break;
+                    case Loop loop: Forward(loop.Body); Forward(loop.Step); break;
+                }
+            }
+        }
+        void Reverse(IEnumerable<BackwardStatement> statements)
+        {
+            foreach (var statement in statements)
+            {
+                switch (statement)
+                {
+                    case DeclareBuffer { IsTensor: false }: uses = true; break;
+                    case ReverseCall: uses = true; break;
+                    case BackwardIf b: Reverse(b.Then); Reverse(b.Else); break;
+                    case BackwardFor f: Reverse(f.Body); break;
+                }
+            }
+        }
+        Forward(forward);
+        Reverse(reverse);
+        return uses;
     }
 }

@@ -125,7 +125,7 @@ internal sealed class ReverseMode
         {
             return;
         }
-        if (adjoint is not (Variable or Constant) && VariedLeaves(expr) > 1)
+        if (!IsAtomic(adjoint) && VariedLeaves(expr) > 1)
         {
             var name = _names.Fresh(hint);
             _out.Add(new DeclareValue(name, adjoint));
@@ -170,6 +170,9 @@ internal sealed class ReverseMode
                 break;
         }
     }
+
+    /// <summary>Cheap enough to repeat: a name, a constant, or the negation of one.</summary>
+    private static bool IsAtomic(Expr expr) => expr is Variable or Constant or Unary { Op: UnaryOp.Negate, Operand: Variable or Constant };
 
     private int VariedLeaves(Expr expr)
     {
@@ -333,6 +336,7 @@ internal sealed class ReverseMode
                         FlatElement f => f.Tensor,
                         LengthOf l => l.Aggregate,
                         AggregateArgument a => a.Aggregate,
+                        TensorDimension d => d.Tensor,
                         _ => null,
                     };
                     if (name is not null && forwardNames.Contains(name))

@@ -54,8 +54,11 @@ internal static class BackwardEmitter
     {
         var method = program.Method;
         DeclareLocals(writer, program, captured: null);
-        writer.Line($"var {ExpressionPrinter.Tape} = {TypeNames.TapeType}.Rent();");
-        writer.Open("try");
+        if (program.NeedsTape)
+        {
+            writer.Line($"var {ExpressionPrinter.Tape} = {TypeNames.TapeType}.Rent();");
+            writer.Open("try");
+        }
         StatementPrinter.Forward(writer, program.Forward);
         if (program.HasEarlyReturn)
         {
@@ -66,17 +69,27 @@ internal static class BackwardEmitter
             SourceEmitter.SeedCheck(writer, method, program.ResultName);
         }
         writer.Line();
-        writer.Line("// Reverse sweep: reads the tape back, last entry first.");
-        writer.Line($"var {ExpressionPrinter.Reader} = {ExpressionPrinter.Tape}.Reader();");
+        if (program.NeedsTape)
+        {
+            writer.Line("// Reverse sweep: reads the tape back, last entry first.");
+            writer.Line($"var {ExpressionPrinter.Reader} = {ExpressionPrinter.Tape}.Reader();");
+        }
+        else
+        {
+            writer.Line("// Reverse sweep (nothing was recorded: every value it reads is recomputed).");
+        }
         StatementPrinter.Reverse(writer, program.Reverse, SourceEmitter.TensorNames(method));
         if (method.Result.Kind != ResultKind.Void)
         {
             writer.Line($"return {program.ResultName};");
         }
-        writer.Close();
-        writer.Open("finally");
-        writer.Line($"{ExpressionPrinter.Tape}.Release();");
-        writer.Close();
+        if (program.NeedsTape)
+        {
+            writer.Close();
+            writer.Open("finally");
+            writer.Line($"{ExpressionPrinter.Tape}.Release();");
+            writer.Close();
+        }
     }
 
     /// <summary>Every scalar local of the forward sweep, declared up front (the reverse sweep reads them too); names in <paramref name="captured"/> are skipped.</summary>

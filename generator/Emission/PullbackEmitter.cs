@@ -69,7 +69,7 @@ internal static class PullbackEmitter
         {
             writer.Line($"private readonly int {OutputLength};");
         }
-        if (program.UsesTape)
+        if (program.NeedsTape)
         {
             writer.Line($"private readonly {TypeNames.TapeType} {ExpressionPrinter.Tape} = new {TypeNames.TapeType}();");
         }
@@ -136,9 +136,12 @@ internal static class PullbackEmitter
     /// </summary>
     private static void EmitTapeReverse(IndentedWriter writer, BackwardProgram program, List<ParameterModel> capturedParameters, List<string> capturedLets, Dictionary<string, string> types)
     {
-        writer.Line($"var {ExpressionPrinter.Reader} = this.{ExpressionPrinter.Tape}.Reader();");
-        writer.Line($"var {ExpressionPrinter.Tape} = {TypeNames.TapeType}.Rent();");
-        writer.Open("try");
+        if (program.NeedsTape)
+        {
+            writer.Line($"var {ExpressionPrinter.Reader} = this.{ExpressionPrinter.Tape}.Reader();");
+            writer.Line($"var {ExpressionPrinter.Tape} = {TypeNames.TapeType}.Rent();");
+            writer.Open("try");
+        }
         foreach (var p in capturedParameters.Where(p => p.Kind == ParameterKind.Scalar))
         {
             writer.Line($"{StoredType(p)} {p.Name} = this.{p.Name};");
@@ -152,10 +155,13 @@ internal static class PullbackEmitter
             writer.Line($"{type} {name} = {copy};");
         }
         StatementPrinter.Reverse(writer, program.Reverse, SourceEmitter.TensorNames(program.Method));
-        writer.Close();
-        writer.Open("finally");
-        writer.Line($"{ExpressionPrinter.Tape}.Release();");
-        writer.Close();
+        if (program.NeedsTape)
+        {
+            writer.Close();
+            writer.Open("finally");
+            writer.Line($"{ExpressionPrinter.Tape}.Release();");
+            writer.Close();
+        }
     }
 
     /// <summary>Inputs are kept as copies: a caller changing its array later must not change the gradient.</summary>

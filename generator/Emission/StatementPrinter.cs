@@ -85,6 +85,10 @@ internal static class StatementPrinter
         }
     }
 
+    /// <summary><c>+= v</c>, or <c>-= v</c> for a negated value.</summary>
+    private static string Accumulate(Expr value) =>
+        value is Unary { Op: UnaryOp.Negate } negated ? "-= " + Print(negated.Operand) : "+= " + Print(value);
+
     /// <summary>A declaration, or the assignment of a pullback's field of that name.</summary>
     private static string Target(string name, ISet<string>? fields, string declaration) =>
         fields is not null && fields.Contains(name) ? "this." + name : declaration + " " + name;
@@ -120,16 +124,16 @@ internal static class StatementPrinter
                     writer.Line($"{declare.Value.Type.Keyword()} {declare.Name} = {Print(declare.Value)};");
                     break;
                 case AccumulateScalarGradient scalar:
-                    writer.Line($"{scalar.Buffer} += {Print(scalar.Value)};");
+                    writer.Line($"{scalar.Buffer} {Accumulate(scalar.Value)};");
                     break;
                 case AccumulateElementGradient element when element.Indices.Count == 1 && element.Indices[0] is Variable index && index.Name == loopIndex:
-                    writer.Line($"{ValuesOf(element.Buffer)}[{index.Name}] += {Print(element.Value)};");
+                    writer.Line($"{ValuesOf(element.Buffer)}[{index.Name}] {Accumulate(element.Value)};");
                     break;
                 case AccumulateElementGradient element:
-                    writer.Line($"{element.Buffer}[{string.Join(", ", element.Indices.Select(Print))}] += {Print(element.Value)};");
+                    writer.Line($"{element.Buffer}[{string.Join(", ", element.Indices.Select(Print))}] {Accumulate(element.Value)};");
                     break;
                 case AccumulateLocal local:
-                    writer.Line($"{local.Name} += {Print(local.Value)};");
+                    writer.Line($"{local.Name} {Accumulate(local.Value)};");
                     break;
                 case ElementLoop loop:
                     Loop(writer, loop, tensors);

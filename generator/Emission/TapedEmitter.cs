@@ -83,7 +83,15 @@ internal static class TapedEmitter
         writer.Close();
     }
 
-    /// <summary>What the reverse sweep reads that the forward sweep computed (inputs are passed again).</summary>
+    private static IEnumerable<string> AssignedNames(Statement statement) => statement switch
+    {
+        Assign assign => new[] { assign.Name },
+        If branch => branch.Then.SelectMany(AssignedNames).Concat(branch.Else.SelectMany(AssignedNames)),
+        Loop loop => loop.Body.SelectMany(AssignedNames).Concat(loop.Step.SelectMany(AssignedNames)),
+        _ => Enumerable.Empty<string>(),
+    };
+
+    /// <summary>What the reverse sweep reads that the forward sweep computed (inputs are passed again, unless reassigned).</summary>
     private static List<(string Name, string Type)> SavedValues(BackwardProgram program)
     {
         var types = new Dictionary<string, string>();
@@ -100,7 +108,8 @@ internal static class TapedEmitter
         {
             types[local.Name] = local.Type.Keyword();
         }
-        foreach (var parameter in program.Method.Parameters.Where(p => p.Kind == ParameterKind.Scalar && program.UsesTape))
+        var reassigned = new HashSet<string>(program.Forward.SelectMany(AssignedNames));
+        foreach (var parameter in program.Method.Parameters.Where(p => p.Kind == ParameterKind.Scalar && program.UsesTape && reassigned.Contains(p.Name)))
         {
             // Parameters can be reassigned in methods with loops: their final values are recorded.
             types[parameter.Name] = parameter.ElementType.Keyword();

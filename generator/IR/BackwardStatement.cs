@@ -36,10 +36,18 @@ internal sealed record SetLocal(string Name, Expr Value) : BackwardStatement;
 internal sealed record SetElement(string Aggregate, EquatableArray<Expr> Indices, Expr Value) : BackwardStatement;
 
 /// <summary><c>if (condition) { then } else { otherwise }</c> in the reverse sweep.</summary>
-internal sealed record BackwardIf(Expr Condition, EquatableArray<BackwardStatement> Then, EquatableArray<BackwardStatement> Else) : BackwardStatement;
+internal sealed record BackwardIf(Expr Condition, EquatableArray<BackwardStatement> Then, EquatableArray<BackwardStatement> Else) : BackwardStatement
+{
+    /// <summary>The forward variable whose recorded value this branch replays (null for a recomputed condition).</summary>
+    public string? Record { get; init; }
+}
 
 /// <summary><c>for (int index = start; condition; index += step) { body }</c> (<paramref name="Declare"/>: declares the index).</summary>
-internal sealed record BackwardFor(string Index, bool Declare, Expr Start, Expr Condition, int Step, EquatableArray<BackwardStatement> Body) : BackwardStatement;
+internal sealed record BackwardFor(string Index, bool Declare, Expr Start, Expr Condition, int Step, EquatableArray<BackwardStatement> Body) : BackwardStatement
+{
+    /// <summary>For a replayed loop: the forward variables of its recorded iteration count and "broke" flag.</summary>
+    public EquatableArray<string> Records { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>Placeholder for restoring a variable overwritten in the forward sweep; kept (as a tape read) only if the reverse sweep reads the variable.</summary>
 internal sealed record RestoreVariable(string Name, ScalarType Type) : BackwardStatement;

@@ -75,3 +75,6 @@ internal sealed record DifferentiableCall(string ContainingType, string Method, 
     /// <summary>A registered [DerivativeOf] VJP (qualified name): the forward calls the method itself, the reverse the VJP.</summary>
     public string? UserDerivative { get; init; }
 }
+
+/// <summary><c>t.Shape[d]</c> of a tensor (an int).</summary>
+internal sealed record TensorDimension(string Tensor, Expr Dimension) : Expr(ScalarType.Int);

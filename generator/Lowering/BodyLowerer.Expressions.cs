@@ -60,6 +60,11 @@ internal sealed partial class BodyLowerer
                 var otherwise = LowerScalar(whenFalse);
                 _conditionalDepth--;
                 return condition is null || whenTrue is null || otherwise is null ? null : new Conditional(condition, whenTrue, otherwise, type);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: IPropertyReferenceOperation { Property.Name: "Shape", Instance: { } tensorOperation } } dimension
+                when KnownTypes.IsTensor(tensorOperation.Type) && dimension.Arguments.Length == 1:
+                var tensor = ResolveAggregate(tensorOperation);
+                var axis = tensor is null ? null : LowerScalar(dimension.Arguments[0].Value);
+                return tensor is null || axis is null ? null : new TensorDimension(tensor.Name, axis);
             default:
                 if (TryGetElementAccess(operation, out var aggregate, out var indices))
                 {
