@@ -1,6 +1,7 @@
 using SourceGen.Autodiff.EndToEnd.Tests.Harness;
 #if CALLS
 using System;
+using System.Linq;
 using SourceGen.Autodiff.EndToEnd.Tests.Corpus;
 using static SourceGen.Autodiff.EndToEnd.Tests.Cases.ClassicData;
 using static SourceGen.Autodiff.EndToEnd.Tests.Cases.ClassicGradients;
@@ -213,6 +214,11 @@ public static class CallCases
             }),
 
         // Σ xᵢ⁴
+        // Σ xᵢ³·½ⁱ + xᵢ (sAdjoint·xAdjoint = 1)
+        Scalar("Call_NamesLikeAdjoints", [1.5, -2, 0.25, 3], CallCorpus.NamesLikeAdjoints, CallCorpus.NamesLikeAdjointsBackward,
+            CallCorpus.NamesLikeAdjointsGradient, CallCorpus.NamesLikeAdjointsPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            x => [.. x.Select((v, i) => 3 * v * v * Math.Pow(0.5, i) + 1)]),
+
         Scalar("Call_CubesInLoop", [1.5, -2, 0.25, -0.5], CallCorpus.CubesInLoop, CallCorpus.CubesInLoopBackward,
             CallCorpus.CubesInLoopGradient, CallCorpus.CubesInLoopPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
             x => Map(x, v => 4 * v * v * v)),

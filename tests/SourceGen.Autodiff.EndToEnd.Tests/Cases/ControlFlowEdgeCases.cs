@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using SourceGen.Autodiff.EndToEnd.Tests.Corpus;
 using SourceGen.Autodiff.EndToEnd.Tests.Harness;
 using static SourceGen.Autodiff.EndToEnd.Tests.Harness.ScalarCaseBuilder;
@@ -147,6 +148,67 @@ public static class ControlFlowEdgeCases
             ControlFlowEdgeCorpus.TensorTernaryBreakBackward, ControlFlowEdgeCorpus.TensorTernaryBreakGradient,
             ControlFlowEdgeCorpus.TensorTernaryBreakPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
             (x, s) => Scale([2 * x[0], -1, 2 * x[2], 2 * x[3], 0], s[0])),
+
+        // Checked against central differences only (its carried product has no short closed form).
+        Scalar("GeneratedNames", [1.5, -2, 0.25, 3, 0.5], ControlFlowEdgeCorpus.GeneratedNames, ControlFlowEdgeCorpus.GeneratedNamesBackward,
+            ControlFlowEdgeCorpus.GeneratedNamesGradient, ControlFlowEdgeCorpus.GeneratedNamesPullback, p => p.Value, (p, s, g) => p.Backward(s, g)),
+
+        // Stops at -3: Σ of the squares before it.
+        Scalar("BreakInForeach", [1.5, 2, 0.25, -3, 1], ControlFlowEdgeCorpus.BreakInForeach, ControlFlowEdgeCorpus.BreakInForeachBackward,
+            ControlFlowEdgeCorpus.BreakInForeachGradient, ControlFlowEdgeCorpus.BreakInForeachPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            x => [2 * x[0], 2 * x[1], 2 * x[2], 0, 0]),
+
+        // Products 1.5, 1.8, 4.05 > 3: returns x0·x1·x2 + x2.
+        Scalar("ReturnInForeach", [1.5, 1.2, 2.25, 3, 1], ControlFlowEdgeCorpus.ReturnInForeach, ControlFlowEdgeCorpus.ReturnInForeachBackward,
+            ControlFlowEdgeCorpus.ReturnInForeachGradient, ControlFlowEdgeCorpus.ReturnInForeachPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            x => [x[1] * x[2], x[0] * x[2], x[0] * x[1] + 1, 0, 0]),
+
+        // y1 = x² + ¼ = 1.46, y2 = y1² + ¼ = 2.38 > 2: returns y2·x.
+        Unary("ReturnInDoWhile", 1.1, ControlFlowEdgeCorpus.ReturnInDoWhile, ControlFlowEdgeCorpus.ReturnInDoWhileBackward,
+            ControlFlowEdgeCorpus.ReturnInDoWhileGradient, ControlFlowEdgeCorpus.ReturnInDoWhilePullback, p => p.Value,
+            (p, s, ref g) => p.Backward(s, ref g),
+            x =>
+            {
+                double y1 = x * x + 0.25, y2 = y1 * y1 + 0.25;
+                return 4 * y1 * x * x + y2;
+            }),
+
+        // Checked against central differences only.
+        Scalar("TwoArgMathInLoop", [1.5, -2, 0.25, 3], ControlFlowEdgeCorpus.TwoArgMathInLoop, ControlFlowEdgeCorpus.TwoArgMathInLoopBackward,
+            ControlFlowEdgeCorpus.TwoArgMathInLoopGradient, ControlFlowEdgeCorpus.TwoArgMathInLoopPullback, p => p.Value, (p, s, g) => p.Backward(s, g)),
+
+        // Stride 3 over 7: s = (x0·x3 + x3)·x6 + x6.
+        Scalar("StrideParameter", [1.5, -2, 0.25, 3, 0.7, 0.9, 1.1], x => ControlFlowEdgeCorpus.StrideParameter(x, 3),
+            (x, s, g) => ControlFlowEdgeCorpus.StrideParameterBackward(x, 3, s, g), x => ControlFlowEdgeCorpus.StrideParameterGradient(x, 3),
+            x => ControlFlowEdgeCorpus.StrideParameterPullback(x, 3), p => p.Value, (p, s, g) => p.Backward(s, g),
+            x => [x[3] * x[6], 0, 0, (x[0] + 1) * x[6], 0, 0, x[0] * x[3] + x[3] + 1]),
+
+        // ∂/∂xᵢⱼₖ = 2(i + 1)xᵢⱼₖ - (j - k) over a 2 x 2 x 3 tensor.
+        TensorCaseBuilder.ScalarResult("Rank3Loop", [2, 2, 3], [1.5, -2, 0.25, 3, 0.7, 0.9, 1.1, -0.3, 0.4, 2, -1, 0.6],
+            x => ControlFlowEdgeCorpus.Rank3Loop(x, 2, 2, 3), (x, s, g) => ControlFlowEdgeCorpus.Rank3LoopBackward(x, 2, 2, 3, s, g),
+            x => ControlFlowEdgeCorpus.Rank3LoopGradient(x, 2, 2, 3), x => ControlFlowEdgeCorpus.Rank3LoopPullback(x, 2, 2, 3),
+            p => p.Value, (p, s, g) => p.Backward(s, g),
+            (x, s) =>
+            {
+                var g = new double[12];
+                for (int n = 0; n < 12; n++)
+                {
+                    int i = n / 6, j = n / 3 % 2, k = n % 3;
+                    g[n] = s[0] * (2 * (i + 1) * x[n] - (j - k));
+                }
+
+                return g;
+            }),
+
+        // y = [x0·x1, x2·x3, untouched]
+        Output("PartialOutput", [1.5, -2, 0.25, 3], 3, ControlFlowEdgeCorpus.PartialOutput, ControlFlowEdgeCorpus.PartialOutputBackward,
+            ControlFlowEdgeCorpus.PartialOutputPullback, (p, s, g) => p.Backward(s, g), ControlFlowEdgeCorpus.PartialOutputJacobian,
+            (x, s) => [s[0] * x[1], s[0] * x[0], s[1] * x[3], s[1] * x[2]]),
+
+        TensorCaseBuilder.TensorResult("TensorBranchWrites", [4], [4], [1.5, -2, 0.25, -3], SeedOf(4), ControlFlowEdgeCorpus.TensorBranchWrites,
+            ControlFlowEdgeCorpus.TensorBranchWritesBackward, ControlFlowEdgeCorpus.TensorBranchWritesPullback, p => p.Value,
+            (p, s, g) => p.Backward(s, g), ControlFlowEdgeCorpus.TensorBranchWritesJacobian,
+            (x, s) => [.. x.Select((v, i) => s[i] * (v > 0 ? 0.5 / Math.Sqrt(v) : 2 * v))]),
 
         new DiffCase
         {

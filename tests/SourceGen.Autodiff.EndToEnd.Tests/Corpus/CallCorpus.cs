@@ -187,6 +187,21 @@ public static partial class CallCorpus
         return s;
     }
 
+    /// <summary>A call result and locals named like the generated adjoints (cube, sBar, sAdjoint, xAdjoint).</summary>
+    [Differentiable]
+    public static double NamesLikeAdjoints(ReadOnlySpan<double> x)
+    {
+        double s = 0, sBar = 1, sAdjoint = 2, xAdjoint = 0.5;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double cube = Cube(x[i]);
+            s += cube * sBar + sAdjoint * x[i] * xAdjoint;
+            sBar = sBar * 0.5;
+        }
+
+        return s;
+    }
+
     // Call results overwritten in loops by callees that record on the tape (regressions of a
     // misaligned tape read, fixed in 612146f).
 

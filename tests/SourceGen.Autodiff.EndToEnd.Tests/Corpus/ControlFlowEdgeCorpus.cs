@@ -384,4 +384,129 @@ public static partial class ControlFlowEdgeCorpus
 
         return s;
     }
+
+    /// <summary>Locals named like the generated code's own (result, count, branch, iteration, exit, iterations).</summary>
+    [Differentiable]
+    public static double GeneratedNames(ReadOnlySpan<double> x)
+    {
+        double result = 0;
+        int count = 0;
+        double branch = 1;
+        for (int iteration = 0; iteration < x.Length; iteration++)
+        {
+            double exit = x[iteration] * branch;
+            if (exit > 2)
+                break;
+            result += exit * x[iteration];
+            branch = branch * 0.5 + exit;
+            count++;
+        }
+
+        double iterations = count;
+        return result * iterations;
+    }
+
+    /// <summary>break inside foreach at the first negative entry.</summary>
+    [Differentiable]
+    public static double BreakInForeach(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        foreach (double v in x)
+        {
+            if (v < 0)
+                break;
+            s += v * v;
+        }
+
+        return s;
+    }
+
+    /// <summary>return from inside foreach once the running product passes 3.</summary>
+    [Differentiable]
+    public static double ReturnInForeach(ReadOnlySpan<double> x)
+    {
+        double s = 1;
+        foreach (double v in x)
+        {
+            s *= v;
+            if (s > 3)
+                return s + v;
+        }
+
+        return s;
+    }
+
+    /// <summary>return from inside a do/while.</summary>
+    [Differentiable]
+    public static double ReturnInDoWhile(double x)
+    {
+        double y = x;
+        do
+        {
+            y = y * y + 0.25;
+            if (y > 2)
+                return y * x;
+        }
+        while (y < 100);
+        return -y;
+    }
+
+    /// <summary>Two-argument Math functions of active values in a loop (Atan2, Pow, Min, Max with a carried value).</summary>
+    [Differentiable]
+    public static double TwoArgMathInLoop(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        for (int i = 0; i + 1 < x.Length; i++)
+        {
+            s += Math.Atan2(x[i], x[i + 1]) + Math.Pow(Math.Abs(x[i]) + 1, x[i + 1]) + Math.Min(x[i], x[i + 1]) * Math.Max(s, 0.5);
+        }
+
+        return s;
+    }
+
+    /// <summary>A step that is an int parameter.</summary>
+    [Differentiable]
+    public static double StrideParameter(ReadOnlySpan<double> x, int stride)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Length; i += stride)
+            s = s * x[i] + x[i];
+        return s;
+    }
+
+    /// <summary>A rank-3 tensor read in three nested loops.</summary>
+    [Differentiable]
+    public static double Rank3Loop(Tensor x, int a, int b, int c)
+    {
+        double s = 0;
+        for (int i = 0; i < a; i++)
+            for (int j = 0; j < b; j++)
+                for (int k = 0; k < c; k++)
+                    s += x[i, j, k] * x[i, j, k] * (i + 1) - x[i, j, k] * (j - k);
+        return s;
+    }
+
+    /// <summary>A span output written only in part: y[2] keeps what the caller passed.</summary>
+    [Differentiable]
+    public static void PartialOutput(ReadOnlySpan<double> x, Span<double> y)
+    {
+        for (int i = 0; i < x.Length; i += 2)
+            y[i / 2] = x[i] * x[i + 1];
+    }
+
+    /// <summary>A local tensor written on both sides of a branch and returned.</summary>
+    [Differentiable]
+    public static Tensor TensorBranchWrites(Tensor x)
+    {
+        var y = Tensor.Zeros(x.Length);
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (x[i] > 0)
+                y[i] = Math.Sqrt(x[i]);
+            else
+                y[i] = x[i] * x[i];
+        }
+
+        return y;
+    }
 }
