@@ -210,6 +210,22 @@ public static class ControlFlowEdgeCases
             (p, s, g) => p.Backward(s, g), ControlFlowEdgeCorpus.TensorBranchWritesJacobian,
             (x, s) => [.. x.Select((v, i) => s[i] * (v > 0 ? 0.5 / Math.Sqrt(v) : 2 * v))]),
 
+        // (Σ (i - j)·xᵢⱼ)² over 2 x 3: 2s·(i - j).
+        TensorCaseBuilder.ScalarResult("ShapeTripCounts", [2, 3], [1.5, -2, 0.25, 3, -0.5, 1.25], ControlFlowEdgeCorpus.ShapeTripCounts,
+            ControlFlowEdgeCorpus.ShapeTripCountsBackward, ControlFlowEdgeCorpus.ShapeTripCountsGradient,
+            ControlFlowEdgeCorpus.ShapeTripCountsPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            (x, s) =>
+            {
+                int[] weight = [0, -1, -2, 1, 0, -1]; // i - j, row-major
+                double sum = 0;
+                for (int n = 0; n < 6; n++)
+                {
+                    sum += weight[n] * x[n];
+                }
+
+                return [.. weight.Select(w => s[0] * 2 * sum * w)];
+            }),
+
         new DiffCase
         {
             Name = "LongCounter",

@@ -509,4 +509,18 @@ public static partial class ControlFlowEdgeCorpus
 
         return y;
     }
+
+    /// <summary>Trip counts from a tensor's shape: (Σᵢⱼ (i - j)·xᵢⱼ)².</summary>
+    [Differentiable]
+    public static double ShapeTripCounts(Tensor x)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Shape[0]; i++)
+        {
+            for (int j = 0; j < x.Shape[1]; j++)
+                s += x[i, j] * (i - j);
+        }
+
+        return s * s;
+    }
 }
