@@ -17,6 +17,15 @@ public static class Edits
         {
             yield return program with { Body = body };
         }
+        for (var h = 0; h < program.Helpers.Count; h++)
+        {
+            var index = h;
+            yield return program with { Helpers = program.Helpers.Where((_, j) => j != index).ToList() };
+            foreach (var body in Block(program.Helpers[h].Body))
+            {
+                yield return program with { Helpers = program.Helpers.Select((m, j) => j == index ? m with { Body = body } : m).ToList() };
+            }
+        }
         for (var i = 0; i < program.Parameters.Count; i++)
         {
             var p = program.Parameters[i];
@@ -37,7 +46,8 @@ public static class Edits
 
     /// <summary>How big a program is: the shrinker prefers the smallest failing candidate.</summary>
     public static int Size(RandomProgram program) =>
-        program.Parameters.Sum(p => 1 + p.Length + (p.NoGradient ? 1 : 0)) + program.Body.Sum(Size);
+        program.Parameters.Sum(p => 1 + p.Length + (p.NoGradient ? 1 : 0)) + program.Body.Sum(Size) +
+        program.Helpers.Sum(h => 1 + h.Parameters.Count + h.Body.Sum(Size));
 
     private static int Size(Stmt s) => s switch
     {
@@ -58,6 +68,7 @@ public static class Edits
         Binary b => 1 + Size(b.Left) + Size(b.Right),
         Call c => 1 + c.Arguments.Sum(Size),
         Ternary t => 1 + Size(t.Condition) + Size(t.WhenTrue) + Size(t.WhenFalse),
+        Invoke i => 1 + i.Arguments.Sum(Size),
         _ => 1,
     };
 
@@ -250,6 +261,17 @@ public static class Edits
                 foreach (var x in Inside(c))
                 {
                     yield return x;
+                }
+                break;
+            case Invoke i:
+                for (var a = 0; a < i.Arguments.Count; a++)
+                {
+                    foreach (var x in i.Arguments[a] is ArrayArgument ? Enumerable.Empty<Expr>() : Expression(i.Arguments[a]))
+                    {
+                        var arguments = i.Arguments.ToArray();
+                        arguments[a] = x;
+                        yield return i with { Arguments = arguments };
+                    }
                 }
                 break;
             case Ternary t:

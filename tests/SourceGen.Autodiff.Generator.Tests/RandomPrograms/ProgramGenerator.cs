@@ -27,8 +27,15 @@ public sealed class ProgramGenerator
     private readonly List<ArrayVar> _arrays = new();
     private readonly List<IntVar> _ints = new();
     private readonly List<double> _tripsAtLevel = new() { 1 };
+    private readonly List<(HelperMethod Method, double Bound)> _helpers;
+    private readonly int? _commonLength;
     private ResultKind _result;
     private Parameter? _intParameter;
+    private double _returnBound;
+
+    // Above 0 while generating a condition or a branch of ?:, where a call would not run exactly
+    // once where it is written (DIFF006 by design).
+    private int _noCalls;
     private int _budget;
     private int _fresh;
 
@@ -54,8 +61,10 @@ public sealed class ProgramGenerator
 
     private sealed class ArrayVar
     {
-        public ArrayVar(string name, int length, bool readable, bool writable, double bound)
+        public ArrayVar(string name, int length, bool readable, bool writable, double bound, bool isSpan = false, string? lengthText = null)
         {
+            IsSpan = isSpan;
+            LengthText = lengthText ?? name + ".Length";
             Name = name;
             Length = length;
             Readable = readable;
@@ -71,17 +80,85 @@ public sealed class ProgramGenerator
 
         public bool Writable { get; }
 
+        /// <summary>How the program writes the length: <c>a.Length</c>, or for a local array while <see cref="AvoidLocalArrayLength"/>, the length it was created with.</summary>
+        public string LengthText { get; }
+
+        /// <summary>A ReadOnlySpan: can be passed to a span parameter only, not to a double[] one.</summary>
+        public bool IsSpan { get; }
+
         public double Bound { get; set; }
     }
 
     /// <summary>An int local whose value stays in [Min, Max] wherever it is in scope.</summary>
     private sealed record IntVar(string Name, int Min, int Max);
 
-    private ProgramGenerator(int seed) => _r = new Random(seed);
+    /// <summary>
+    /// Generator bug (RegressionTests.Loop_bound_from_the_Length_of_a_local_array...): the reverse
+    /// sweep reads a local array's Length from its pooled scratch copy, which is longer. While it
+    /// is not fixed, programs write the length a local array was created with instead of
+    /// <c>t.Length</c>, so the other bugs are not hidden behind this one.
+    /// </summary>
+    public const bool AvoidLocalArrayLength = true;
+
+    private static string? LocalLength(string name, string created) => AvoidLocalArrayLength ? created : name + ".Length";
+
+    private ProgramGenerator(Random random, List<(HelperMethod Method, double Bound)> helpers, int? commonLength)
+    {
+        _r = random;
+        _helpers = helpers;
+        _commonLength = commonLength;
+    }
+
+    /// <summary>Bound on the magnitude of what a helper's callers pass it (see <see cref="BoundedTerm"/>).</summary>
+    private const double ArgumentBound = 2.5;
 
     private int LoopLevel => _tripsAtLevel.Count - 1;
 
-    public static RandomProgram Generate(int seed) => new ProgramGenerator(seed).Program(seed);
+    public static RandomProgram Generate(int seed)
+    {
+        var random = new Random(seed);
+        var helpers = new List<(HelperMethod Method, double Bound)>();
+        // With calls, every array has one length, so any array can be passed to any array parameter.
+        int? commonLength = null;
+        if (random.NextDouble() < 0.3)
+        {
+            commonLength = 1 + random.Next(4);
+            var count = 1 + random.Next(3);
+            for (var i = 0; i < count; i++)
+            {
+                helpers.Add(new ProgramGenerator(random, helpers, commonLength).Helper("H" + i));
+            }
+        }
+        return new ProgramGenerator(random, helpers, commonLength).Program(seed) with { Helpers = helpers.Select(h => h.Method).ToList() };
+    }
+
+    /// <summary>A [Differentiable] helper returning double, with the bound of what it returns for arguments within <see cref="ArgumentBound"/>.</summary>
+    private (HelperMethod Method, double Bound) Helper(string name)
+    {
+        _result = ResultKind.Scalar;
+        var parameters = new List<Parameter>();
+        var reals = 1 + _r.Next(2);
+        for (var i = 0; i < reals; i++)
+        {
+            parameters.Add(new Parameter(i == 0 ? "p" : "q", ParameterKind.Real));
+            _doubles.Add(new DoubleVar(parameters[^1].Name, 0, ArgumentBound, readOnly: false));
+        }
+        if (Chance(0.6))
+        {
+            var kind = Chance(0.5) ? ParameterKind.Array : ParameterKind.ReadOnlySpan;
+            parameters.Add(new Parameter("s", kind, _commonLength!.Value));
+            _arrays.Add(new ArrayVar("s", _commonLength.Value, readable: true, writable: false, ArgumentBound, kind == ParameterKind.ReadOnlySpan));
+        }
+        parameters = parameters.OrderBy(_ => _r.Next()).ToList();
+        var body = new List<Stmt>();
+        _budget = 1 + _r.Next(8);
+        while (_budget > 0)
+        {
+            Statement(body);
+        }
+        Finish(body);
+        return (new HelperMethod(name, parameters, body), _returnBound);
+    }
 
     private RandomProgram Program(int seed)
     {
@@ -101,7 +178,7 @@ public sealed class ProgramGenerator
                     _doubles.Add(new DoubleVar(p.Name, 0, 1.5, readOnly: false));
                     break;
                 case ParameterKind.Array or ParameterKind.ReadOnlySpan:
-                    _arrays.Add(new ArrayVar(p.Name, p.Length, readable: true, writable: false, 1.5));
+                    _arrays.Add(new ArrayVar(p.Name, p.Length, readable: true, writable: false, 1.5, p.Kind == ParameterKind.ReadOnlySpan));
                     break;
                 case ParameterKind.Output:
                     _arrays.Add(new ArrayVar(p.Name, p.Length, readable: false, writable: true, 0));
@@ -113,15 +190,16 @@ public sealed class ProgramGenerator
         if (_result == ResultKind.Array)
         {
             body.Add(new DeclareArray(RandomProgram.ResultArray, resultLength.ToString()));
-            _arrays.Add(new ArrayVar(RandomProgram.ResultArray, resultLength, readable: true, writable: true, 0));
+            _arrays.Add(new ArrayVar(RandomProgram.ResultArray, resultLength, readable: true, writable: true, 0, lengthText: LocalLength(RandomProgram.ResultArray, resultLength.ToString())));
         }
         if (Chance(0.35))
         {
             var source = _arrays.Where(a => a.Readable && a.Name != RandomProgram.ResultArray).ToList();
             var name = Fresh("t");
             var length = source.Count > 0 && Chance(0.7) ? source[_r.Next(source.Count)] : null;
-            body.Add(new DeclareArray(name, length is null ? "3" : length.Name + ".Length"));
-            _arrays.Add(new ArrayVar(name, length?.Length ?? 3, readable: true, writable: true, 0));
+            var lengthText = length is null ? "3" : length.LengthText;
+            body.Add(new DeclareArray(name, lengthText));
+            _arrays.Add(new ArrayVar(name, length?.Length ?? 3, readable: true, writable: true, 0, lengthText: LocalLength(name, lengthText)));
         }
 
         _budget = 4 + _r.Next(18);
@@ -147,7 +225,7 @@ public sealed class ProgramGenerator
             var kind = Chance(0.5) ? ParameterKind.Array : ParameterKind.ReadOnlySpan;
             // Data the gradient ignores, when something else is differentiable.
             var noGradient = (reals > 0 || i > 0) && Chance(0.2);
-            parameters.Add(new Parameter(i == 0 ? "x" : "w", kind, 1 + _r.Next(4), noGradient));
+            parameters.Add(new Parameter(i == 0 ? "x" : "w", kind, _commonLength ?? 1 + _r.Next(4), noGradient));
         }
         if (Chance(0.25))
         {
@@ -165,8 +243,9 @@ public sealed class ProgramGenerator
             case ResultKind.Scalar:
                 var terms = _doubles.OrderBy(_ => _r.Next()).Take(1 + _r.Next(3)).Select(v => (Expr)new Var(v.Name)).ToList();
                 terms.Add(Expression(2));
-                var sum = terms.Aggregate((x, y) => new Binary(Chance(0.7) ? '+' : '*', x, y));
-                body.Add(new Return(Tame(sum)));
+                var sum = Tame(terms.Aggregate((x, y) => new Binary(Chance(0.7) ? '+' : '*', x, y)));
+                _returnBound = Math.Max(_returnBound, Bound(sum));
+                body.Add(new Return(sum));
                 break;
             case ResultKind.SpanOutput:
             case ResultKind.Array:
@@ -176,7 +255,7 @@ public sealed class ProgramGenerator
                 _tripsAtLevel.Add(output.Length);
                 var write = new AssignElement(output.Name, q, "+=", Tame(Expression(2)));
                 _tripsAtLevel.RemoveAt(_tripsAtLevel.Count - 1);
-                body.Add(new For($"int {q} = 0", new IntCond($"{q} < {output.Name}.Length"), $"{q}++", new Stmt[] { write }));
+                body.Add(new For($"int {q} = 0", new IntCond($"{q} < {output.LengthText}"), $"{q}++", new Stmt[] { write }));
                 if (_result == ResultKind.Array)
                 {
                     body.Add(new Return(null, RandomProgram.ResultArray));
@@ -251,12 +330,16 @@ public sealed class ProgramGenerator
         }
     }
 
-    private Stmt EarlyReturn() => _result switch
+    private Stmt EarlyReturn()
     {
-        ResultKind.Scalar => new Return(Tame(Expression(2))),
-        ResultKind.Array => new Return(null, RandomProgram.ResultArray),
-        _ => new Return(null),
-    };
+        if (_result != ResultKind.Scalar)
+        {
+            return _result == ResultKind.Array ? new Return(null, RandomProgram.ResultArray) : new Return(null);
+        }
+        var value = Tame(Expression(2));
+        _returnBound = Math.Max(_returnBound, Bound(value));
+        return new Return(value);
+    }
 
     private If IfStatement(int chain)
     {
@@ -370,8 +453,9 @@ public sealed class ProgramGenerator
                     }
                     break;
                 default:
-                    var other = BoundedTerm();
-                    Expr chosen = Chance(0.7)
+                    var ternary = Chance(0.7);
+                    var other = ternary ? WithoutCalls(BoundedTerm) : BoundedTerm();
+                    Expr chosen = ternary
                         ? new Ternary(Condition(1), other, old)
                         : new Call(Chance(0.5) ? "Max" : "Min", new[] { old, other });
                     return ("=", chosen, Math.Max(oldBound, Bound(other)));
@@ -409,13 +493,13 @@ public sealed class ProgramGenerator
         switch (choice)
         {
             case "forUp":
-                into.Add(new For($"int {i} = 0", new IntCond($"{i} < {array!.Name}.Length"), $"{i}++", LoopBody(array.Length, new IntVar(i, 0, array.Length - 1))));
+                into.Add(new For($"int {i} = 0", new IntCond($"{i} < {array!.LengthText}"), $"{i}++", LoopBody(array.Length, new IntVar(i, 0, array.Length - 1))));
                 break;
             case "forDown":
-                into.Add(new For($"int {i} = {array!.Name}.Length - 1", new IntCond($"{i} >= 0"), $"{i}--", LoopBody(array.Length, new IntVar(i, 0, array.Length - 1))));
+                into.Add(new For($"int {i} = {array!.LengthText} - 1", new IntCond($"{i} >= 0"), $"{i}--", LoopBody(array.Length, new IntVar(i, 0, array.Length - 1))));
                 break;
             case "forFromOne":
-                into.Add(new For($"int {i} = 1", new IntCond($"{i} < {array!.Name}.Length"), Chance(0.5) ? $"{i}++" : $"{i} += 1", LoopBody(array.Length - 1, new IntVar(i, 1, array.Length - 1))));
+                into.Add(new For($"int {i} = 1", new IntCond($"{i} < {array!.LengthText}"), Chance(0.5) ? $"{i}++" : $"{i} += 1", LoopBody(array.Length - 1, new IntVar(i, 1, array.Length - 1))));
                 break;
             case "forK":
                 into.Add(new For($"int {i} = 0", new IntCond($"{i} < k"), $"{i}++", LoopBody(k!.IntValue, new IntVar(i, 0, k.IntValue - 1))));
@@ -439,7 +523,7 @@ public sealed class ProgramGenerator
                 into.Add(new IntCode($"int {j} = 0;"));
                 var head = new List<Stmt> { new IntCode($"int {i} = {j};"), new IntCode(Chance(0.5) ? $"{j}++;" : $"{j} += 1;") };
                 var counted = head.Concat(LoopBody(array!.Length, new IntVar(i, 0, array.Length - 1))).ToList();
-                into.Add(new While(new IntCond($"{j} < {array.Name}.Length"), counted, Do: choice == "doCounted"));
+                into.Add(new While(new IntCond($"{j} < {array.LengthText}"), counted, Do: choice == "doCounted"));
                 break;
             default:
                 // Trip count decided by a double value (at most `limit` trips).
@@ -478,8 +562,10 @@ public sealed class ProgramGenerator
         {
             return Leaf();
         }
-        switch (Pick(new[] { ("binary", 30), ("negate", 4), ("divide", 8), ("call", 36), ("ternary", 7), ("kink", 5) }))
+        switch (Pick(new[] { ("binary", 30), ("negate", 4), ("divide", 8), ("call", 36), ("ternary", 7), ("kink", 5), ("invoke", _helpers.Count > 0 && _noCalls == 0 ? 12 : 0) }))
         {
+            case "invoke":
+                return Invocation() ?? Leaf();
             case "binary":
                 return new Binary("+-*"[_r.Next(3)], Expression(depth - 1), Expression(depth - 1));
             case "negate":
@@ -490,11 +576,33 @@ public sealed class ProgramGenerator
                 var function = Functions.Smooth[_r.Next(Functions.Smooth.Count)];
                 return new Call(function.Name, Enumerable.Range(0, function.Arity).Select(_ => Expression(depth - 1)).ToArray());
             case "ternary":
-                return new Ternary(Condition(1), Expression(depth - 1), Expression(depth - 1));
+                return WithoutCalls(() => new Ternary(Condition(1), Expression(depth - 1), Expression(depth - 1)));
             default:
                 var kinked = Functions.Kinked[_r.Next(Functions.Kinked.Count)];
                 return new Call(kinked.Name, Enumerable.Range(0, kinked.Arity).Select(_ => Expression(depth - 1)).ToArray());
         }
+    }
+
+    /// <summary>A call of a helper with bounded arguments; null when no array fits its array parameter.</summary>
+    private Expr? Invocation()
+    {
+        var helper = _helpers[_r.Next(_helpers.Count)].Method;
+        var arguments = new List<Expr>();
+        foreach (var p in helper.Parameters)
+        {
+            if (p.Kind == ParameterKind.Real)
+            {
+                arguments.Add(BoundedTerm());
+                continue;
+            }
+            var fitting = _arrays.Where(a => a.Readable && a.Length == p.Length && a.Bound <= ArgumentBound && (p.Kind == ParameterKind.ReadOnlySpan || !a.IsSpan)).ToList();
+            if (fitting.Count == 0)
+            {
+                return null;
+            }
+            arguments.Add(new ArrayArgument(fitting[_r.Next(fitting.Count)].Name));
+        }
+        return new Invoke(helper.Name, arguments);
     }
 
     private Expr Leaf()
@@ -550,7 +658,17 @@ public sealed class ProgramGenerator
     /// <summary><paramref name="e"/>, or Tanh of it when its bound exceeds <paramref name="limit"/>.</summary>
     private Expr Tame(Expr e, double limit = Limit) => Bound(e) <= limit ? e : new Call(Chance(0.5) ? "Tanh" : "Atan", new[] { e });
 
-    private Cond Condition(int depth)
+    private T WithoutCalls<T>(Func<T> generate)
+    {
+        _noCalls++;
+        var generated = generate();
+        _noCalls--;
+        return generated;
+    }
+
+    private Cond Condition(int depth) => WithoutCalls(() => AnyCondition(depth));
+
+    private Cond AnyCondition(int depth)
     {
         var ints = _ints.ToList();
         switch (Pick(new[] { ("compare", 60), ("int", ints.Count > 0 ? 15 : 0), ("and", depth > 0 ? 8 : 0), ("or", depth > 0 ? 7 : 0), ("not", depth > 0 ? 6 : 0) }))
@@ -574,7 +692,9 @@ public sealed class ProgramGenerator
         }
     }
 
-    private Compare Comparison(int depth)
+    private Compare Comparison(int depth) => WithoutCalls(() => AnyComparison(depth));
+
+    private Compare AnyComparison(int depth)
     {
         var left = Expression(depth);
         if (left is Num && _doubles.Count > 0)
@@ -599,13 +719,13 @@ public sealed class ProgramGenerator
             if (i.Max < array.Length)
             {
                 indices.Add(i.Name);
-                indices.Add($"{array.Name}.Length - 1 - {i.Name}");
+                indices.Add($"{array.LengthText} - 1 - {i.Name}");
             }
             if (i.Min >= 1 && i.Max - 1 < array.Length)
             {
                 indices.Add($"{i.Name} - 1");
             }
-            indices.Add($"({i.Name} + 1) % {array.Name}.Length");
+            indices.Add($"({i.Name} + 1) % {array.LengthText}");
         }
         if (indices.Count == 0)
         {
@@ -625,6 +745,7 @@ public sealed class ProgramGenerator
         Binary b => Bound(b.Left) + Bound(b.Right),
         Call c => Functions.Get(c.Function).Bound(c.Arguments.Select(Bound).ToArray()),
         Ternary t => Math.Max(Bound(t.WhenTrue), Bound(t.WhenFalse)),
+        Invoke i => _helpers.First(h => h.Method.Name == i.Method).Bound,
         _ => throw new ArgumentException($"Unknown expression {e}"),
     };
 

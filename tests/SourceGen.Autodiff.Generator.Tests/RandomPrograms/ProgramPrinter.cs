@@ -49,18 +49,28 @@ public sealed class ProgramPrinter
         Line("");
         Line(classHeader);
         Open();
+        foreach (var helper in program.Helpers)
+        {
+            Method(attribute, "double", helper.Name, helper.Parameters, helper.Body);
+            Line("");
+        }
+        Method(attribute, ReturnType(program.Result), RandomProgram.MethodName, program.Parameters, program.Body);
+        Close();
+    }
+
+    private void Method(string? attribute, string returnType, string name, IReadOnlyList<Parameter> parameters, IReadOnlyList<Stmt> body)
+    {
         if (attribute is not null)
         {
             Line(attribute);
         }
-        var parameters = program.Parameters.Select(Declaration).ToList();
+        var declarations = parameters.Select(Declaration).ToList();
         if (_traced)
         {
-            parameters.Add("List<int> __t");
+            declarations.Add("List<int> __t");
         }
-        Line($"public static {ReturnType(program.Result)} {RandomProgram.MethodName}({string.Join(", ", parameters)})");
-        Block(program.Body);
-        Close();
+        Line($"public static {returnType} {name}({string.Join(", ", declarations)})");
+        Block(body);
     }
 
     private static string ReturnType(ResultKind result) => result switch
@@ -231,6 +241,8 @@ public sealed class ProgramPrinter
         Var v => v.Name,
         Element el => $"{el.Array}[{el.Index}]",
         Call c => CallText(c),
+        Invoke i => $"{i.Method}({string.Join(", ", i.Arguments.Select(Top).Concat(_traced ? new[] { "__t" } : Array.Empty<string>()))})",
+        ArrayArgument a => a.Name,
         _ => "(" + Top(e) + ")",
     };
 

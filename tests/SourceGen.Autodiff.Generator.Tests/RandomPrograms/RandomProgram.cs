@@ -54,6 +54,12 @@ public enum ResultKind
 /// </summary>
 public sealed record RandomProgram(int Seed, IReadOnlyList<Parameter> Parameters, ResultKind Result, int ResultLength, IReadOnlyList<Stmt> Body)
 {
+    /// <summary>
+    /// [Differentiable] methods F may call (each may call the ones before it), declared in the same
+    /// class before F; they return double.
+    /// </summary>
+    public IReadOnlyList<HelperMethod> Helpers { get; init; } = System.Array.Empty<HelperMethod>();
+
     /// <summary>Tells apart variants of one seed compiled together (the shrinker's candidates); 0 for the original.</summary>
     public int Variant { get; init; }
 
@@ -75,3 +81,6 @@ public sealed record RandomProgram(int Seed, IReadOnlyList<Parameter> Parameters
 
     public Parameter? OutputParameter => Parameters.FirstOrDefault(p => p.Kind == ParameterKind.Output);
 }
+
+/// <summary>A [Differentiable] method returning double that the program's F (or a later helper) calls.</summary>
+public sealed record HelperMethod(string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Stmt> Body);

@@ -59,7 +59,9 @@ public sealed class RandomProgramTests
                     _output.WriteLine(line);
                     System.IO.File.AppendAllText(log, line + "\n");
                 });
-                throw new XunitException($"Shrunk from size {Edits.Size(program)} to {Edits.Size(shrunk.Program)}:\n{shrunk}\n\nOriginal failure:\n{failure}");
+                var generated = Harness.GeneratorHarness.Run(ProgramPrinter.Source(shrunk.Program)).Sources.Select(s => s.Text);
+                throw new XunitException(
+                    $"Shrunk from size {Edits.Size(program)} to {Edits.Size(shrunk.Program)}:\n{shrunk}\n--- generated for it\n{string.Join("\n", generated)}\n\nOriginal failure:\n{failure}");
             }
         }
         Check(new[] { program }, $"seed {seed}");

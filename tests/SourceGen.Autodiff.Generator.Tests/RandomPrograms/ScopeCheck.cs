@@ -17,8 +17,17 @@ public static class ScopeCheck
 
     public static bool IsValid(RandomProgram program)
     {
-        var scope = new List<string>(program.Parameters.Select(p => p.Name));
-        return Block(program.Body, scope);
+        // Names of helpers are in scope after their declaration (a helper calls earlier ones only).
+        var methods = new List<string>();
+        foreach (var helper in program.Helpers)
+        {
+            if (!Block(helper.Body, new List<string>(helper.Parameters.Select(p => p.Name).Concat(methods))))
+            {
+                return false;
+            }
+            methods.Add(helper.Name);
+        }
+        return Block(program.Body, new List<string>(program.Parameters.Select(p => p.Name).Concat(methods)));
     }
 
     private static bool Block(IReadOnlyList<Stmt> block, List<string> scope)
@@ -99,6 +108,8 @@ public static class ScopeCheck
         Binary b => Expression(b.Left, scope) && Expression(b.Right, scope),
         Call c => c.Arguments.All(a => Expression(a, scope)),
         Ternary t => Condition(t.Condition, scope) && Expression(t.WhenTrue, scope) && Expression(t.WhenFalse, scope),
+        Invoke i => scope.Contains(i.Method) && i.Arguments.All(a => Expression(a, scope)),
+        ArrayArgument a => scope.Contains(a.Name),
         _ => true,
     };
 

@@ -29,6 +29,12 @@ public sealed record Call(string Function, IReadOnlyList<Expr> Arguments) : Expr
 /// <summary><c>Condition ? WhenTrue : WhenFalse</c>.</summary>
 public sealed record Ternary(Cond Condition, Expr WhenTrue, Expr WhenFalse) : Expr;
 
+/// <summary>A call of another [Differentiable] method of the program (a helper): <c>Method(Arguments)</c>.</summary>
+public sealed record Invoke(string Method, IReadOnlyList<Expr> Arguments) : Expr;
+
+/// <summary>An array or span passed whole, only as an argument of <see cref="Invoke"/>.</summary>
+public sealed record ArrayArgument(string Name) : Expr;
+
 /// <summary>A bool-valued condition.</summary>
 public abstract record Cond;
 

@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
+
+/// <summary>The random programs themselves (no compilation): valid scopes, reproducible, and covering the subset.</summary>
+public sealed class ProgramGeneratorTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public ProgramGeneratorTests(ITestOutputHelper output) => _output = output;
+
+    [Fact]
+    public void A_seed_always_gives_the_same_program()
+    {
+        foreach (var seed in new[] { 1000, 5017, 123456 })
+        {
+            Assert.Equal(ProgramPrinter.Source(ProgramGenerator.Generate(seed)), ProgramPrinter.Source(ProgramGenerator.Generate(seed)));
+        }
+    }
+
+    [Fact]
+    public void Every_program_of_a_run_uses_only_names_in_scope()
+    {
+        foreach (var program in RunPrograms())
+        {
+            Assert.True(ScopeCheck.IsValid(program), ProgramPrinter.Source(program));
+        }
+    }
+
+    [Fact]
+    public void A_run_covers_every_construct_of_the_subset_many_times()
+    {
+        var counts = RunPrograms().SelectMany(Coverage.Of).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var (construct, count) in counts.OrderBy(c => c.Key))
+        {
+            _output.WriteLine($"{count,5}  {construct}");
+        }
+        var expected = new[]
+        {
+            "if", "if/else", "else if", "for", "while", "do", "foreach", "nested loop", "break", "continue",
+            "early return in loop", "loop exit on a double comparison", "?:", "&&", "||", "!", "local array",
+            "assign = in loop", "assign += in loop", "assign *= in loop", "assign /= in loop", "element = in loop", "element += in loop",
+            "result Scalar", "result Array", "result SpanOutput", "parameter Array", "parameter ReadOnlySpan", "parameter Int",
+            "parameter ReadOnlySpan [NoGradient]", "call", "call with an array argument", "Math Abs", "Math Max", "Math Clamp", "unary -", "operator /",
+        };
+        Assert.All(expected, construct => Assert.True(counts.GetValueOrDefault(construct) >= 10, $"'{construct}' appears in {counts.GetValueOrDefault(construct)} programs"));
+    }
+
+    private static IEnumerable<RandomProgram> RunPrograms() =>
+        Enumerable.Range(0, RunSize.DefaultCount).Select(i => ProgramGenerator.Generate(RunSize.SeedOf(i / RunSize.BatchSize, i % RunSize.BatchSize)));
+}
