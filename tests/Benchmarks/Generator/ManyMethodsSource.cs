@@ -1,12 +1,14 @@
+using System;
 using System.Globalization;
 using System.Text;
 
 namespace SourceGen.Autodiff.Benchmarks.Generator;
 
 /// <summary>
-/// One source file with many [Differentiable] methods of the supported straight-line kinds
+/// Source files with many [Differentiable] methods of the supported straight-line kinds
 /// (scalar Math, spans with [NoGradient] data, tensor elements, whole-tensor arithmetic, a span
-/// output), cycling through five templates, plus one ordinary method to edit outside them.
+/// output), cycling through five templates, spread evenly over the files (parts of one partial
+/// class); the first file also holds one ordinary method to edit outside them.
 /// </summary>
 internal static class ManyMethodsSource
 {
@@ -16,21 +18,29 @@ internal static class ManyMethodsSource
     /// <summary>A literal in a method without [Differentiable]; changing it is the outside edit.</summary>
     public const string OutsideEditMarker = "41";
 
-    public static string Create(int methods)
+    /// <summary>Both edit markers are in the first file, in its first lines.</summary>
+    public static string[] Create(int methods, int files)
     {
-        var text = new StringBuilder();
-        text.AppendLine("using System;");
-        text.AppendLine("using SourceGen.Autodiff;");
-        text.AppendLine();
-        text.AppendLine("namespace Bench;");
-        text.AppendLine();
-        text.AppendLine("public static partial class Many");
-        text.AppendLine("{");
-        text.AppendLine($"    public static int NotDifferentiated() => {OutsideEditMarker};");
-        for (int i = 0; i < methods; i++)
-            text.AppendLine(Method(i));
-        text.AppendLine("}");
-        return text.ToString();
+        var sources = new string[files];
+        int perFile = (methods + files - 1) / files;
+        for (int f = 0; f < files; f++)
+        {
+            var text = new StringBuilder();
+            text.AppendLine("using System;");
+            text.AppendLine("using SourceGen.Autodiff;");
+            text.AppendLine();
+            text.AppendLine("namespace Bench;");
+            text.AppendLine();
+            text.AppendLine("public static partial class Many");
+            text.AppendLine("{");
+            if (f == 0)
+                text.AppendLine($"    public static int NotDifferentiated() => {OutsideEditMarker};");
+            for (int i = f * perFile; i < Math.Min(methods, (f + 1) * perFile); i++)
+                text.AppendLine(Method(i));
+            text.AppendLine("}");
+            sources[f] = text.ToString();
+        }
+        return sources;
     }
 
     private static string Method(int i)
