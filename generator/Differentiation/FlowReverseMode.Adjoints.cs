@@ -282,7 +282,8 @@ internal sealed partial class FlowReverseMode
 
     private static List<BackwardStatement> Rename(IEnumerable<BackwardStatement> statements, string from, string to)
     {
-        Expr Map(Expr e) => ExprRewriter.Rewrite(e, x => x is ElementLoad l && l.Aggregate == from ? l with { Aggregate = to } : x is LengthOf len && len.Aggregate == from ? new LengthOf(to) : x);
+        // Only elements move to the copy: its length is the pooled buffer's, not the result's.
+        Expr Map(Expr e) => ExprRewriter.Rewrite(e, x => x is ElementLoad l && l.Aggregate == from ? l with { Aggregate = to } : x);
         EquatableArray<Expr> MapAll(EquatableArray<Expr> es) => es.Select(Map).ToEquatableArray();
         return statements.Select(s => s switch
         {

@@ -98,7 +98,7 @@ internal sealed partial class FlowReverseMode
             var assignedInLoop = new HashSet<string>();
             AssignedNames(loop.Body, assignedInLoop);
             if (last is null || assignedInLoop.Contains(index) || ContainsBreak(loop.Body) || loop.Body.Any(ContainsReturn)
-                || Names(bound).Any(assignedInLoop.Contains) || Names(init.Value).Any(assignedInLoop.Contains)
+                || ValueNames(bound).Any(assignedInLoop.Contains) || ValueNames(init.Value).Any(assignedInLoop.Contains)
                 || Names(init.Value).Contains(index) || Names(bound).Contains(index)
                 || MentionedOutside(index, loop, init))
             {
@@ -133,6 +133,22 @@ internal sealed partial class FlowReverseMode
                 case Loop loop: AssignedNames(loop.Body, names); AssignedNames(loop.Step, names); break;
             }
         }
+    }
+
+    /// <summary>Names whose values an expression reads: a length or shape is fixed even when elements are written.</summary>
+    private static HashSet<string> ValueNames(Expr expr)
+    {
+        var names = new HashSet<string>();
+        ExprRewriter.Walk(expr, e =>
+        {
+            switch (e)
+            {
+                case Variable v: names.Add(v.Name); break;
+                case ElementLoad l: names.Add(l.Aggregate); break;
+                case AggregateArgument a: names.Add(a.Aggregate); break;
+            }
+        });
+        return names;
     }
 
     private static HashSet<string> Names(Expr expr)
