@@ -226,6 +226,34 @@ public static class ControlFlowEdgeCases
                 return [.. weight.Select(w => s[0] * 2 * sum * w)];
             }),
 
+        // tᵢ = xᵢxᵢ₊₁, Σ tᵢ²: ∂/∂xⱼ = 2tⱼ₋₁xⱼ₋₁ + 2tⱼxⱼ₊₁.
+        Scalar("LocalArrayLengthBound", [1.5, -2, 0.25, 3], ControlFlowEdgeCorpus.LocalArrayLengthBound,
+            ControlFlowEdgeCorpus.LocalArrayLengthBoundBackward, ControlFlowEdgeCorpus.LocalArrayLengthBoundGradient,
+            ControlFlowEdgeCorpus.LocalArrayLengthBoundPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
+            x =>
+            {
+                var g = new double[x.Length];
+                for (int i = 0; i + 1 < x.Length; i++)
+                {
+                    double t = x[i] * x[i + 1];
+                    g[i] += 2 * t * x[i + 1];
+                    g[i + 1] += 2 * t * x[i];
+                }
+
+                return g;
+            }),
+
+        ArrayResult("NeighbourProducts", [1.5, -2, 0.25, 3], 3, ControlFlowEdgeCorpus.NeighbourProducts, ControlFlowEdgeCorpus.NeighbourProductsBackward,
+            ControlFlowEdgeCorpus.NeighbourProductsPullback, p => p.Value, (p, s, g) => p.Backward(s, g), ControlFlowEdgeCorpus.NeighbourProductsJacobian,
+            (x, s) => [s[0] * x[1], s[0] * x[0] + s[1] * x[2], s[1] * x[1] + s[2] * x[3], s[2] * x[2]]),
+
+#if GENERATOR_BUG_VOID_EARLY_RETURN
+        // x2 = 2.5 > 2 returns: y = [x0², x1², untouched, untouched].
+        Output("OutputUntilLarge", [1.5, -2, 2.5, 0.25], 4, ControlFlowEdgeCorpus.OutputUntilLarge, ControlFlowEdgeCorpus.OutputUntilLargeBackward,
+            ControlFlowEdgeCorpus.OutputUntilLargePullback, (p, s, g) => p.Backward(s, g), ControlFlowEdgeCorpus.OutputUntilLargeJacobian,
+            (x, s) => [2 * x[0] * s[0], 2 * x[1] * s[1], 0, 0]),
+#endif
+
         new DiffCase
         {
             Name = "LongCounter",

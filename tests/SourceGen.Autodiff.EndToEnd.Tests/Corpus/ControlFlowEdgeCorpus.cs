@@ -523,4 +523,44 @@ public static partial class ControlFlowEdgeCorpus
 
         return s * s;
     }
+
+    /// <summary>A local array's Length as the bound of the loops that write and read it.</summary>
+    [Differentiable]
+    public static double LocalArrayLengthBound(ReadOnlySpan<double> x)
+    {
+        var t = new double[x.Length - 1];
+        for (int i = 0; i < t.Length; i++)
+            t[i] = x[i] * x[i + 1];
+        double s = 0;
+        for (int i = 0; i < t.Length; i++)
+            s += t[i] * t[i];
+        return s;
+    }
+
+    /// <summary>A returned local array whose Length bounds its loop: yᵢ = xᵢ·xᵢ₊₁.</summary>
+    [Differentiable]
+    public static double[] NeighbourProducts(ReadOnlySpan<double> x)
+    {
+        var y = new double[x.Length - 1];
+        for (int i = 0; i < y.Length; i++)
+            y[i] = x[i] * x[i + 1];
+        return y;
+    }
+
+#if GENERATOR_BUG_VOID_EARLY_RETURN
+    // DIFF005 today ("a [Differentiable] method must return once, at its end"), though early
+    // returns work in methods with a result.
+
+    /// <summary>An early return from a void method with a span output: stops writing at the first entry above 2.</summary>
+    [Differentiable]
+    public static void OutputUntilLarge(ReadOnlySpan<double> x, Span<double> y)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (x[i] > 2)
+                return;
+            y[i] = x[i] * x[i];
+        }
+    }
+#endif
 }
