@@ -22,14 +22,17 @@ public static class BatchCompiler
     /// <summary>The compiled batch, loaded in a collectible context, and the programs that could not be compiled.</summary>
     public sealed record Result(CollectibleAssembly? Assembly, IReadOnlyList<RandomProgram> Compiled, IReadOnlyList<ProgramFailure> Failures);
 
-    public static Result Compile(IReadOnlyList<RandomProgram> programs)
+    public static Result Compile(IReadOnlyList<RandomProgram> programs, CheckStatistics? statistics = null)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var failures = new List<ProgramFailure>();
         var remaining = programs.ToList();
         // Each round removes the programs its errors point to; a second round is rare.
         for (var round = 0; round < 4 && remaining.Count > 0; round++)
         {
+            clock.Restart();
             var run = GeneratorHarness.Run(CompilationOf(remaining));
+            statistics?.AddTime("generator", clock.Elapsed);
             if (!run.Exceptions.IsEmpty)
             {
                 // One program crashed the generator for the whole batch: find it by running it alone.
@@ -46,7 +49,9 @@ public static class BatchCompiler
                 }
                 continue;
             }
+            clock.Restart();
             var assembly = CollectibleAssembly.TryLoad(run.OutputCompilation, out var emitErrors);
+            statistics?.AddTime("emit", clock.Elapsed);
             if (assembly is not null)
             {
                 return new Result(assembly, remaining, failures);
@@ -67,14 +72,14 @@ public static class BatchCompiler
         return new Result(null, Array.Empty<RandomProgram>(), failures.Concat(remaining.Select(p => new ProgramFailure(p, FailureKind.GeneratedCodeError, "still failing after 4 rounds"))).ToList());
     }
 
-    /// <summary>The trees of a batch: shared helpers, then per program its method, traced twin and probe.</summary>
+    /// <summary>The trees of a batch: shared helpers, then per program its methods, their twin and the probe.</summary>
     public static CSharpCompilation CompilationOf(IEnumerable<RandomProgram> programs)
     {
         var trees = new List<SyntaxTree> { TestCompilation.Parse(SupportSource.Text, SupportSource.FileName) };
         foreach (var p in programs)
         {
             trees.Add(TestCompilation.Parse(ProgramPrinter.Source(p), p.ClassName + ".cs"));
-            trees.Add(TestCompilation.Parse(ProgramPrinter.TracedSource(p), p.ClassName + ".Traced.cs"));
+            trees.Add(TestCompilation.Parse(ProgramPrinter.TwinSource(p), p.ClassName + ".Twin.cs"));
             trees.Add(TestCompilation.Parse(ProbeWriter.Source(p), p.ClassName + ".Probe.cs"));
         }
         return CSharpCompilation.Create("RandomPrograms" + Guid.NewGuid().ToString("N"), trees, TestCompilation.References, TestCompilation.Options);
@@ -90,7 +95,7 @@ public static class BatchCompiler
     private static ProgramFailure Classify(RandomProgram program, List<Diagnostic> errors, IEnumerable<string> generated)
     {
         var text = string.Join("\n", errors.Take(10));
-        var inProgram = errors.Any(e => e.Location.SourceTree?.FilePath is { } path && (path == program.ClassName + ".cs" || path == program.ClassName + ".Traced.cs"));
+        var inProgram = errors.Any(e => e.Location.SourceTree?.FilePath is { } path && (path == program.ClassName + ".cs" || path == program.ClassName + ".Twin.cs"));
         if (inProgram)
         {
             return new ProgramFailure(program, FailureKind.InvalidProgram, text);

@@ -8,12 +8,13 @@ public static class BatchRunner
 {
     public static List<ProgramFailure> Run(IReadOnlyList<RandomProgram> programs, CheckStatistics statistics)
     {
-        var compiled = BatchCompiler.Compile(programs);
+        var compiled = BatchCompiler.Compile(programs, statistics);
         var failures = compiled.Failures.ToList();
         if (compiled.Assembly is null)
         {
             return failures;
         }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using (compiled.Assembly)
         {
             foreach (var program in compiled.Compiled)
@@ -24,6 +25,7 @@ public static class BatchRunner
                 }
             }
         }
+        statistics.AddTime("checks", clock.Elapsed);
         return failures;
     }
 }

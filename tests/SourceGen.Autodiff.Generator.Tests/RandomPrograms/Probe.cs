@@ -11,7 +11,7 @@ public sealed class Probe
     {
         var type = assembly.GetType($"{ProgramPrinter.Namespace}.{ProbeWriter.ClassName(program)}", throwOnError: true)!;
         Forward = Bind<Func<double[], double[]>>(type, "Forward")!;
-        Traced = Bind<Func<double[], List<int>, double[]>>(type, "Traced")!;
+        Twin = Bind<Func<double[], int, List<int>, double[], double[]>>(type, "Twin")!;
         Backward = Bind<Func<double[], double[], double[], double[]>>(type, "Backward")!;
         Pullback = Bind<Func<double[], double[], double[], double[], double[]>>(type, "Pullback")!;
         Gradient = Bind<Func<double[], double[]>>(type, "Gradient");
@@ -21,8 +21,11 @@ public sealed class Probe
     /// <summary>F at X: its flat output.</summary>
     public Func<double[], double[]> Forward { get; }
 
-    /// <summary>The traced twin at X, appending its decisions to the list.</summary>
-    public Func<double[], List<int>, double[]> Traced { get; }
+    /// <summary>
+    /// The twin at X over dual numbers with derivative 1 at one flat input (none for -1): returns
+    /// the output values, appends its decisions to the list, writes the output derivatives.
+    /// </summary>
+    public Func<double[], int, List<int>, double[], double[]> Twin { get; }
 
     /// <summary>FBackward(X, seed, G): returns the output, adds the gradient into G.</summary>
     public Func<double[], double[], double[], double[]> Backward { get; }

@@ -33,7 +33,15 @@ public static class ProbeWriter
         text.AppendLine("{");
 
         Method(text, "double[] Forward(double[] X)", Unpack(p), Call(p, $"{type}.F({args})"));
-        Method(text, "double[] Traced(double[] X, List<int> t)", Unpack(p), Call(p, $"{ProgramPrinter.TracedClassName(p)}.F({withArgs}t)"));
+        var twin = new List<string>(UnpackDuals(p));
+        var twinCall = $"{ProgramPrinter.TwinClassName(p)}.F({withArgs}t)";
+        twin.AddRange(p.Result switch
+        {
+            ResultKind.Scalar => new[] { $"var v = {twinCall};", "tangent[0] = v.D;", "return new[] { v.V };" },
+            ResultKind.Array => new[] { $"var v = {twinCall};", "__Probe.Derivatives(v).CopyTo(tangent, 0);", "return __Probe.Values(v);" },
+            _ => new[] { $"{twinCall};", "__Probe.Derivatives(y).CopyTo(tangent, 0);", "return __Probe.Values(y);" },
+        });
+        Method(text, "double[] Twin(double[] X, int direction, List<int> t, double[] tangent)", twin, null);
 
         var backward = new List<string>(Unpack(p));
         backward.AddRange(LoadGradients(p, "G"));
@@ -118,6 +126,20 @@ public static class ProbeWriter
             ParameterKind.Output => $"double[] {q.Name} = new double[{q.Length}];",
             _ when q.NoGradient => $"double[] {q.Name} = new double[] {{ {string.Join(", ", DataOf(program, q).Select(ProgramPrinter.Literal))} }};",
             _ => $"double[] {q.Name} = __Probe.Slice(X, {offsets[q.Name]}, {q.Length});",
+        }).ToList();
+    }
+
+    /// <summary>The twin's arguments: duals with derivative 1 at flat input <c>direction</c> (none when it is -1).</summary>
+    private static List<string> UnpackDuals(RandomProgram program)
+    {
+        var offsets = Offsets(program).ToDictionary(o => o.Parameter.Name, o => o.Offset);
+        return program.Parameters.Select(q => q.Kind switch
+        {
+            ParameterKind.Real => $"Dual {q.Name} = new Dual(X[{offsets[q.Name]}], direction == {offsets[q.Name]} ? 1 : 0);",
+            ParameterKind.Int => $"int {q.Name} = {q.IntValue};",
+            ParameterKind.Output => $"Dual[] {q.Name} = new Dual[{q.Length}];",
+            _ when q.NoGradient => $"Dual[] {q.Name} = __Probe.Constants(new double[] {{ {string.Join(", ", DataOf(program, q).Select(ProgramPrinter.Literal))} }});",
+            _ => $"Dual[] {q.Name} = __Probe.Duals(X, {offsets[q.Name]}, {q.Length}, direction);",
         }).ToList();
     }
 

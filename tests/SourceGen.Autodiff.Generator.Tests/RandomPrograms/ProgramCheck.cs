@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -26,6 +27,11 @@ public sealed class CheckStatistics
     /// <summary>Gradients that agreed only with finite differences at another step (rounding noise at h = 1e-6).</summary>
     public int OtherStep => _otherStep;
 
+    private readonly ConcurrentDictionary<string, long> _ticks = new();
+
+    /// <summary>Adds <paramref name="elapsed"/> to the time spent in <paramref name="phase"/>.</summary>
+    public void AddTime(string phase, TimeSpan elapsed) => _ticks.AddOrUpdate(phase, elapsed.Ticks, (_, t) => t + elapsed.Ticks);
+
     public void CountPassed() => Interlocked.Increment(ref _passed);
 
     public void CountResampled() => Interlocked.Increment(ref _resampled);
@@ -35,7 +41,8 @@ public sealed class CheckStatistics
     public void CountOtherStep() => Interlocked.Increment(ref _otherStep);
 
     public override string ToString() =>
-        $"{Passed} passed, {Inconclusive} inconclusive (no smooth point found), {Resampled} points resampled, {OtherStep} gradients agreeing only at another finite-difference step";
+        $"{Passed} passed, {Inconclusive} inconclusive (no smooth point found), {Resampled} points resampled, {OtherStep} gradients agreeing only at another finite-difference step; " +
+        string.Join(", ", _ticks.OrderBy(t => t.Key).Select(t => $"{t.Key} {TimeSpan.FromTicks(t.Value).TotalSeconds:F1} s"));
 }
 
 /// <summary>
@@ -50,6 +57,10 @@ public static class ProgramCheck
     public const double RelativeTolerance = 1e-5;
     public const double AbsoluteTolerance = 1e-6;
     public const double Step = 1e-6;
+
+    /// <summary>Reverse and forward mode compute the same derivative with different rounding.</summary>
+    public const double DualRelativeTolerance = 1e-8;
+    public const double DualAbsoluteTolerance = 1e-10;
 
     /// <summary>Generated methods that should compute the same numbers in the same way agree to this.</summary>
     private const double Tight = 1e-9;
@@ -125,10 +136,10 @@ public static class ProgramCheck
             return Outcome.Resample;
         }
         var trace = new List<int>();
-        var traced = probe.Traced(point.X, trace);
-        if (!traced.SequenceEqual(y))
+        var twin = probe.Twin(point.X, -1, trace, new double[y.Length]);
+        if (!twin.SequenceEqual(y))
         {
-            throw new FailureException(FailureKind.InvalidProgram, $"the traced twin computes {Show(traced)}, F computes {Show(y)}");
+            throw new FailureException(FailureKind.InvalidProgram, $"the twin computes {Show(twin)}, F computes {Show(y)}");
         }
         var numeric = Numeric(probe, point, trace, Step);
         if (numeric is null)
@@ -152,6 +163,15 @@ public static class ProgramCheck
                     $"FBackward's gradient differs from central finite differences (h = {Step}): {check}\n   analytic {Show(added)}\n   numeric  {Show(numeric)}");
             }
             statistics.CountOtherStep();
+        }
+
+        // Forward mode: exact up to rounding, so it also catches errors below the finite-difference noise.
+        var dual = DualVectorJacobianProduct(probe, point, y.Length);
+        var exact = GradientCheck.Compare(added, dual, DualRelativeTolerance, DualAbsoluteTolerance);
+        if (!exact.Passed)
+        {
+            throw new FailureException(FailureKind.WrongGradient,
+                $"FBackward's gradient differs from forward-mode dual numbers: {exact}\n   analytic {Show(added)}\n   dual     {Show(dual)}\n   numeric  {Show(numeric)} (h = {Step})");
         }
 
         // Pullback: Value, then Backward once and twice (accumulating), after the inputs were overwritten.
@@ -184,7 +204,7 @@ public static class ProgramCheck
             throw new FailureException(FailureKind.WrongGradient, $"FJacobian is {jacobian.GetLength(0)} x {jacobian.GetLength(1)}, expected {program.OutputWidth} x {array.Length}");
         }
         var flipped = false;
-        var numeric = FiniteDifference.Jacobian(x => Evaluate(probe, x, trace, ref flipped), point.X, Step);
+        var numeric = FiniteDifference.Jacobian(x => Evaluate(probe, x, program.OutputWidth, trace, ref flipped), point.X, Step);
         if (flipped)
         {
             return; // the VJP check above passed at this point; a kink within the step leaves the Jacobian untested here
@@ -207,18 +227,34 @@ public static class ProgramCheck
         }
     }
 
+    /// <summary>seedᵀ·J from one forward-mode sweep of the twin per input.</summary>
+    private static double[] DualVectorJacobianProduct(Probe probe, Point point, int outputs)
+    {
+        var product = new double[point.X.Length];
+        for (var j = 0; j < product.Length; j++)
+        {
+            var tangent = new double[outputs];
+            probe.Twin(point.X, j, new List<int>(), tangent);
+            for (var i = 0; i < outputs; i++)
+            {
+                product[j] += point.Seed[i] * tangent[i];
+            }
+        }
+        return product;
+    }
+
     /// <summary>Central finite differences of seed · F at the point; null when a decision flips within the step.</summary>
     private static double[]? Numeric(Probe probe, Point point, List<int> trace, double h)
     {
         var flipped = false;
-        var vjp = FiniteDifference.VectorJacobianProduct(x => Evaluate(probe, x, trace, ref flipped), point.X, point.Seed, h);
+        var vjp = FiniteDifference.VectorJacobianProduct(x => Evaluate(probe, x, point.Seed.Length, trace, ref flipped), point.X, point.Seed, h);
         return flipped ? null : vjp;
     }
 
-    private static double[] Evaluate(Probe probe, double[] x, List<int> trace, ref bool flipped)
+    private static double[] Evaluate(Probe probe, double[] x, int outputs, List<int> trace, ref bool flipped)
     {
         var decisions = new List<int>();
-        probe.Traced(x, decisions);
+        probe.Twin(x, -1, decisions, new double[outputs]);
         flipped |= !decisions.SequenceEqual(trace);
         return probe.Forward(x);
     }

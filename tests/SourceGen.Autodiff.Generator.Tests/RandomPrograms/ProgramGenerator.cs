@@ -94,9 +94,9 @@ public sealed class ProgramGenerator
 
     /// <summary>
     /// Generator bug (RegressionTests.Loop_bound_from_the_Length_of_a_local_array...): the reverse
-    /// sweep reads a local array's Length from its pooled scratch copy, which is longer. While it
-    /// is not fixed, programs write the length a local array was created with instead of
-    /// <c>t.Length</c>, so the other bugs are not hidden behind this one.
+    /// sweep reads the Length of a local array or span output from its pooled scratch copy, which
+    /// is longer. While it is not fixed, programs write the length such an array was created with
+    /// instead of <c>t.Length</c> and do not foreach over it, so other bugs are not hidden behind this one.
     /// </summary>
     public const bool AvoidLocalArrayLength = true;
 
@@ -181,7 +181,7 @@ public sealed class ProgramGenerator
                     _arrays.Add(new ArrayVar(p.Name, p.Length, readable: true, writable: false, 1.5, p.Kind == ParameterKind.ReadOnlySpan));
                     break;
                 case ParameterKind.Output:
-                    _arrays.Add(new ArrayVar(p.Name, p.Length, readable: false, writable: true, 0));
+                    _arrays.Add(new ArrayVar(p.Name, p.Length, readable: false, writable: true, 0, lengthText: LocalLength(p.Name, p.Length.ToString())));
                     break;
             }
         }
@@ -509,6 +509,15 @@ public sealed class ProgramGenerator
                 into.Add(new For($"int {i} = 0", new IntCond($"{i} < {n}"), $"{i}++", LoopBody(n, new IntVar(i, 0, n - 1))));
                 break;
             case "foreach":
+                if (AvoidLocalArrayLength && array!.LengthText != array.Name + ".Length")
+                {
+                    array = arrays.FirstOrDefault(a => a.LengthText == a.Name + ".Length"); // foreach reads the Length
+                    if (array is null)
+                    {
+                        into.Add(new Declare(Fresh("u"), Leaf()));
+                        break;
+                    }
+                }
                 var v = Fresh("v");
                 _tripsAtLevel.Add(_tripsAtLevel[LoopLevel] * array!.Length);
                 _doubles.Add(new DoubleVar(v, LoopLevel, array.Bound, readOnly: true));

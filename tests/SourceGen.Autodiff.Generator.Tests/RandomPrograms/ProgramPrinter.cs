@@ -7,36 +7,40 @@ using System.Text;
 namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
 
 /// <summary>
-/// Prints a <see cref="RandomProgram"/> as C#: the [Differentiable] method itself, or its traced
-/// twin (same code, not differentiable, in class <c>P{Seed}Traced</c>) whose decisions on double
-/// values (conditions and the side of a kink) are appended to a <c>List&lt;int&gt; __t</c>.
+/// Prints a <see cref="RandomProgram"/> as C#: the [Differentiable] methods themselves, or their
+/// twin (class <c>P{Seed}Twin</c>, not differentiable): the same code over forward-mode dual
+/// numbers (<c>Dual</c>, <c>DualMath</c> in <see cref="SupportSource"/>), which also appends its
+/// decisions on double values (conditions, the side of a kink) to a <c>List&lt;int&gt; __t</c>.
 /// </summary>
 public sealed class ProgramPrinter
 {
     public const string Namespace = "RandomPrograms";
-    private readonly bool _traced;
+    private readonly bool _twin;
     private readonly StringBuilder _text = new();
     private int _indent;
 
-    private ProgramPrinter(bool traced) => _traced = traced;
+    private ProgramPrinter(bool twin) => _twin = twin;
 
     /// <summary>The file with the [Differentiable] method.</summary>
     public static string Source(RandomProgram program)
     {
-        var printer = new ProgramPrinter(traced: false);
+        var printer = new ProgramPrinter(twin: false);
         printer.File(program, $"public static partial class {program.ClassName}", "[Differentiable]");
         return printer._text.ToString();
     }
 
-    /// <summary>The twin that records its decisions (through <see cref="SupportSource"/>'s __Trace).</summary>
-    public static string TracedSource(RandomProgram program)
+    /// <summary>The twin over dual numbers that records its decisions.</summary>
+    public static string TwinSource(RandomProgram program)
     {
-        var printer = new ProgramPrinter(traced: true);
-        printer.File(program, $"public static class {program.ClassName}Traced", null);
+        var printer = new ProgramPrinter(twin: true);
+        printer.File(program, $"public static class {TwinClassName(program)}", null);
         return printer._text.ToString();
     }
 
-    public static string TracedClassName(RandomProgram program) => program.ClassName + "Traced";
+    public static string TwinClassName(RandomProgram program) => program.ClassName + "Twin";
+
+    /// <summary>The twin's type for a double value.</summary>
+    private string Real => _twin ? "Dual" : "double";
 
     private void File(RandomProgram program, string classHeader, string? attribute)
     {
@@ -51,7 +55,7 @@ public sealed class ProgramPrinter
         Open();
         foreach (var helper in program.Helpers)
         {
-            Method(attribute, "double", helper.Name, helper.Parameters, helper.Body);
+            Method(attribute, Real, helper.Name, helper.Parameters, helper.Body);
             Line("");
         }
         Method(attribute, ReturnType(program.Result), RandomProgram.MethodName, program.Parameters, program.Body);
@@ -64,8 +68,8 @@ public sealed class ProgramPrinter
         {
             Line(attribute);
         }
-        var declarations = parameters.Select(Declaration).ToList();
-        if (_traced)
+        var declarations = parameters.Select(p => _twin ? TwinType(p.Kind) + " " + p.Name : Declaration(p)).ToList();
+        if (_twin)
         {
             declarations.Add("List<int> __t");
         }
@@ -73,11 +77,19 @@ public sealed class ProgramPrinter
         Block(body);
     }
 
-    private static string ReturnType(ResultKind result) => result switch
+    private string ReturnType(ResultKind result) => result switch
     {
-        ResultKind.Scalar => "double",
-        ResultKind.Array => "double[]",
+        ResultKind.Scalar => Real,
+        ResultKind.Array => Real + "[]",
         _ => "void",
+    };
+
+    /// <summary>Arrays and spans of the twin are Dual[] (it is called only through its probe).</summary>
+    private static string TwinType(ParameterKind kind) => kind switch
+    {
+        ParameterKind.Real => "Dual",
+        ParameterKind.Int => "int",
+        _ => "Dual[]",
     };
 
     public static string TypeOf(ParameterKind kind) => kind switch
@@ -106,7 +118,7 @@ public sealed class ProgramPrinter
         switch (statement)
         {
             case Declare d:
-                Line($"double {d.Name} = {Top(d.Value)};");
+                Line($"{Real} {d.Name} = {Top(d.Value)};");
                 break;
             case Assign a:
                 Line($"{a.Name} {a.Op} {Top(a.Value)};");
@@ -115,7 +127,7 @@ public sealed class ProgramPrinter
                 Line($"{e.Array}[{e.Index}] {e.Op} {Top(e.Value)};");
                 break;
             case DeclareArray d:
-                Line($"double[] {d.Name} = new double[{d.Length}];");
+                Line($"{Real}[] {d.Name} = new {Real}[{d.Length}];");
                 break;
             case IntCode c:
                 Line(c.Text);
@@ -142,7 +154,7 @@ public sealed class ProgramPrinter
                 Block(w.Body);
                 break;
             case ForEach f:
-                Line($"foreach (double {f.Variable} in {f.Array})");
+                Line($"foreach ({Real} {f.Variable} in {f.Array})");
                 Block(f.Body);
                 break;
             case Break:
@@ -193,7 +205,7 @@ public sealed class ProgramPrinter
     private string Decision(Cond condition)
     {
         var text = Condition(condition);
-        return _traced && ComparesDoubles(condition) ? $"__Trace.B(__t, {text})" : text;
+        return _twin && ComparesDoubles(condition) ? $"__Trace.B(__t, {text})" : text;
     }
 
     private static bool ComparesDoubles(Cond condition) => condition switch
@@ -241,7 +253,7 @@ public sealed class ProgramPrinter
         Var v => v.Name,
         Element el => $"{el.Array}[{el.Index}]",
         Call c => CallText(c),
-        Invoke i => $"{i.Method}({string.Join(", ", i.Arguments.Select(Top).Concat(_traced ? new[] { "__t" } : Array.Empty<string>()))})",
+        Invoke i => $"{i.Method}({string.Join(", ", i.Arguments.Select(Top).Concat(_twin ? new[] { "__t" } : Array.Empty<string>()))})",
         ArrayArgument a => a.Name,
         _ => "(" + Top(e) + ")",
     };
@@ -249,7 +261,7 @@ public sealed class ProgramPrinter
     private string CallText(Call call)
     {
         var function = Functions.Get(call.Function);
-        var template = _traced && function.TracedTemplate is not null ? function.TracedTemplate : function.Template;
+        var template = !_twin ? function.Template : function.TracedTemplate ?? function.Template.Replace("Math.", "DualMath.");
         var arguments = call.Arguments.Select(Operand).ToArray();
         return string.Format(CultureInfo.InvariantCulture, template, arguments);
     }

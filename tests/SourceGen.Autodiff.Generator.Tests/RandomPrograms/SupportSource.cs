@@ -1,6 +1,10 @@
 namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
 
-/// <summary>Helpers compiled once into every batch: the trace recorder of the twins and the probes' slicing.</summary>
+/// <summary>
+/// Code compiled once into every batch: forward-mode dual numbers for the twins (an exact
+/// reference for the derivatives, independent of the generator), the recorder of the twins'
+/// decisions, and the probes' helpers.
+/// </summary>
 public static class SupportSource
 {
     public const string FileName = "Support.cs";
@@ -11,14 +15,65 @@ public static class SupportSource
 
         namespace RandomPrograms;
 
+        /// <summary>A value and its derivative along one direction; its value part computes exactly what double does.</summary>
+        public readonly struct Dual
+        {
+            public readonly double V;
+            public readonly double D;
+
+            public Dual(double v, double d) { V = v; D = d; }
+
+            public static implicit operator Dual(double v) => new Dual(v, 0);
+            public static Dual operator +(Dual a, Dual b) => new Dual(a.V + b.V, a.D + b.D);
+            public static Dual operator -(Dual a, Dual b) => new Dual(a.V - b.V, a.D - b.D);
+            public static Dual operator *(Dual a, Dual b) => new Dual(a.V * b.V, a.D * b.V + a.V * b.D);
+            public static Dual operator /(Dual a, Dual b) => new Dual(a.V / b.V, (a.D * b.V - a.V * b.D) / (b.V * b.V));
+            public static Dual operator -(Dual a) => new Dual(-a.V, -a.D);
+            public static bool operator <(Dual a, Dual b) => a.V < b.V;
+            public static bool operator >(Dual a, Dual b) => a.V > b.V;
+            public static bool operator <=(Dual a, Dual b) => a.V <= b.V;
+            public static bool operator >=(Dual a, Dual b) => a.V >= b.V;
+        }
+
+        /// <summary>Math over dual numbers: the value as System.Math computes it, the derivative by the chain rule.</summary>
+        public static class DualMath
+        {
+            public static Dual Sin(Dual a) => new Dual(Math.Sin(a.V), Math.Cos(a.V) * a.D);
+            public static Dual Cos(Dual a) => new Dual(Math.Cos(a.V), -Math.Sin(a.V) * a.D);
+            public static Dual Tan(Dual a) { double c = Math.Cos(a.V); return new Dual(Math.Tan(a.V), a.D / (c * c)); }
+            public static Dual Asin(Dual a) => new Dual(Math.Asin(a.V), a.D / Math.Sqrt(1 - a.V * a.V));
+            public static Dual Acos(Dual a) => new Dual(Math.Acos(a.V), -a.D / Math.Sqrt(1 - a.V * a.V));
+            public static Dual Atan(Dual a) => new Dual(Math.Atan(a.V), a.D / (1 + a.V * a.V));
+            public static Dual Atan2(Dual y, Dual x) => new Dual(Math.Atan2(y.V, x.V), (x.V * y.D - y.V * x.D) / (x.V * x.V + y.V * y.V));
+            public static Dual Sinh(Dual a) => new Dual(Math.Sinh(a.V), Math.Cosh(a.V) * a.D);
+            public static Dual Cosh(Dual a) => new Dual(Math.Cosh(a.V), Math.Sinh(a.V) * a.D);
+            public static Dual Tanh(Dual a) { double t = Math.Tanh(a.V); return new Dual(t, (1 - t * t) * a.D); }
+            public static Dual Exp(Dual a) { double e = Math.Exp(a.V); return new Dual(e, e * a.D); }
+            public static Dual Log(Dual a) => new Dual(Math.Log(a.V), a.D / a.V);
+            public static Dual Log10(Dual a) => new Dual(Math.Log10(a.V), a.D / (a.V * Math.Log(10)));
+            public static Dual Log2(Dual a) => new Dual(Math.Log2(a.V), a.D / (a.V * Math.Log(2)));
+            public static Dual Sqrt(Dual a) { double r = Math.Sqrt(a.V); return new Dual(r, a.D / (2 * r)); }
+            public static Dual Cbrt(Dual a) { double r = Math.Cbrt(a.V); return new Dual(r, a.D / (3 * r * r)); }
+            public static Dual Pow(Dual a, double n) => new Dual(Math.Pow(a.V, n), n * Math.Pow(a.V, n - 1) * a.D);
+            public static Dual Pow(Dual a, Dual b)
+            {
+                double v = Math.Pow(a.V, b.V);
+                return new Dual(v, v * (b.D * Math.Log(a.V) + b.V * a.D / a.V));
+            }
+            public static Dual Abs(Dual a) => a.V < 0 ? -a : a;
+            public static Dual Max(Dual a, Dual b) => a.V >= b.V ? a : b;
+            public static Dual Min(Dual a, Dual b) => a.V <= b.V ? a : b;
+            public static Dual Clamp(Dual a, Dual lo, Dual hi) => a.V < lo.V ? lo : a.V > hi.V ? hi : a;
+        }
+
         /// <summary>Records decisions on double values: a branch taken, the side of a kink.</summary>
         public static class __Trace
         {
             public static bool B(List<int> t, bool c) { t.Add(c ? 1 : 0); return c; }
-            public static double Abs(List<int> t, double a) { t.Add(a >= 0 ? 3 : 2); return Math.Abs(a); }
-            public static double Max(List<int> t, double a, double b) { t.Add(a >= b ? 5 : 4); return Math.Max(a, b); }
-            public static double Min(List<int> t, double a, double b) { t.Add(a <= b ? 7 : 6); return Math.Min(a, b); }
-            public static double Clamp(List<int> t, double a, double lo, double hi) { t.Add(a < lo ? 8 : a > hi ? 9 : 10); return Math.Clamp(a, lo, hi); }
+            public static Dual Abs(List<int> t, Dual a) { t.Add(a.V >= 0 ? 3 : 2); return DualMath.Abs(a); }
+            public static Dual Max(List<int> t, Dual a, Dual b) { t.Add(a.V >= b.V ? 5 : 4); return DualMath.Max(a, b); }
+            public static Dual Min(List<int> t, Dual a, Dual b) { t.Add(a.V <= b.V ? 7 : 6); return DualMath.Min(a, b); }
+            public static Dual Clamp(List<int> t, Dual a, Dual lo, Dual hi) { t.Add(a.V < lo.V ? 8 : a.V > hi.V ? 9 : 10); return DualMath.Clamp(a, lo, hi); }
         }
 
         public static class __Probe
@@ -29,6 +84,23 @@ public static class SupportSource
                 Array.Copy(source, offset, slice, 0, length);
                 return slice;
             }
+
+            /// <summary>source[offset..offset+length) as duals, with derivative 1 at flat index <paramref name="direction"/>.</summary>
+            public static Dual[] Duals(double[] source, int offset, int length, int direction)
+            {
+                var duals = new Dual[length];
+                for (int i = 0; i < length; i++)
+                {
+                    duals[i] = new Dual(source[offset + i], offset + i == direction ? 1 : 0);
+                }
+                return duals;
+            }
+
+            public static Dual[] Constants(double[] values) => Array.ConvertAll(values, v => (Dual)v);
+
+            public static double[] Values(Dual[] duals) => Array.ConvertAll(duals, d => d.V);
+
+            public static double[] Derivatives(Dual[] duals) => Array.ConvertAll(duals, d => d.D);
         }
         """;
 }
