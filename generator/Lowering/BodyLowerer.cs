@@ -198,6 +198,13 @@ internal sealed partial class BodyLowerer
             case IReturnOperation { ReturnedValue: { } value }:
                 LowerReturn(value);
                 return;
+            case IReturnOperation when _method.ReturnsVoid:
+                // return; from a void method (its results are in its Span output).
+                if (_mutable)
+                {
+                    Emit(new Return(null, null, null));
+                }
+                return;
             case IConditionalOperation conditional when _mutable:
                 LowerIf(conditional);
                 return;

@@ -4,15 +4,12 @@ namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
 
 /// <summary>
 /// Generator bugs the random programs found, each minimized by <see cref="Shrinker"/> (names say
-/// what goes wrong; the comment names the random program it came from). A skipped test is a bug
-/// not fixed yet.
+/// what goes wrong; the comment names the random program it came from). All are fixed and kept as regression tests.
 /// </summary>
 public sealed class RegressionTests
 {
-    private const string LocalLengthBug = "generator bug: in the reverse sweep a local array's Length is read from its pooled scratch copy (tape.Scratch rents from ArrayPool, so rValues.Length >= 16), so loop bounds and indices using r.Length are wrong";
-
     /// <summary>Seeds 4020, 5019, 10021: the reverse loop runs rValues.Length times and pops more than was pushed (IndexOutOfRange in TapeReader.Pop).</summary>
-    [Fact(Skip = LocalLengthBug)]
+    [Fact]
     public void Loop_bound_from_the_Length_of_a_local_array_reassigning_a_parameter()
     {
         RegressionCheck.MatchesFiniteDifferences(nameof(Loop_bound_from_the_Length_of_a_local_array_reassigning_a_parameter), """
@@ -31,7 +28,7 @@ public sealed class RegressionTests
     }
 
     /// <summary>Seed 6027: r[0] = a is overwritten in the loop, but the adjoint is cleared at rBar[rValues.Length - 1 - i] instead, so a gets the seed.</summary>
-    [Fact(Skip = LocalLengthBug)]
+    [Fact]
     public void Index_from_the_Length_of_a_local_array_overwriting_an_element_in_a_while_loop()
     {
         RegressionCheck.MatchesFiniteDifferences(nameof(Index_from_the_Length_of_a_local_array_overwriting_an_element_in_a_while_loop), """
@@ -53,7 +50,7 @@ public sealed class RegressionTests
     }
 
     /// <summary>Seed 1042: the adjoint of r[(i + 1) % r.Length] is read at (i + 1) % rValues.Length, so x gets nothing.</summary>
-    [Fact(Skip = LocalLengthBug)]
+    [Fact]
     public void Modulo_the_Length_of_a_local_array_in_an_index()
     {
         RegressionCheck.MatchesFiniteDifferences(nameof(Modulo_the_Length_of_a_local_array_in_an_index), """
@@ -71,7 +68,7 @@ public sealed class RegressionTests
     }
 
     /// <summary>Found while generating span-output programs: `return;` in a void method is DIFF005 ("an early 'return'"), although early returns are in the subset.</summary>
-    [Fact(Skip = "generator gap: `return;` (early return from a void method with a Span<double> output) is rejected with DIFF005; only `return value;` is lowered")]
+    [Fact]
     public void Early_return_from_a_void_method_with_a_span_output()
     {
         RegressionCheck.MatchesFiniteDifferences(nameof(Early_return_from_a_void_method_with_a_span_output), """
