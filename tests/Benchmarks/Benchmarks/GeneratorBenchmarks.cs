@@ -1,12 +1,8 @@
 using System;
-using System.Linq;
 using BenchmarkDotNet.Attributes;
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 using SourceGen.Autodiff.Benchmarks.Generator;
-using SourceGen.Autodiff.Generator;
 
 namespace SourceGen.Autodiff.Benchmarks.Benchmarks;
 
@@ -26,65 +22,44 @@ public class GeneratorBenchmarks
 {
     private const int Methods = 200;
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
-
     [Params(1, 20)]
     public int Files { get; set; }
 
-    private CSharpCompilation _compilation = null!;
-    private SyntaxTree _tree = null!;
-    private SyntaxTree _insideEdit = null!;
-    private SyntaxTree _outsideEdit = null!;
+    private GeneratorInput _input = null!;
+    private CSharpCompilation _insideEdit = null!;
+    private CSharpCompilation _outsideEdit = null!;
     private GeneratorDriver _warmDriver = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        var trees = ManyMethodsSource.Create(Methods, Files)
-            .Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, $"Many{i}.cs"))
-            .ToArray();
-        _tree = trees[0];
-        _compilation = CSharpCompilation.Create(
-            "GeneratorBenchmark",
-            trees,
-            Net100.References.All.Cast<MetadataReference>().Append(MetadataReference.CreateFromFile(typeof(Tensor).Assembly.Location)),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        _insideEdit = OneCharacterEdit(_tree, ManyMethodsSource.InsideEditMarker);
-        _outsideEdit = OneCharacterEdit(_tree, ManyMethodsSource.OutsideEditMarker);
+        _input = new GeneratorInput(Methods, Files);
+        _insideEdit = _input.WithOneCharacterEdit(ManyMethodsSource.InsideEditMarker);
+        _outsideEdit = _input.WithOneCharacterEdit(ManyMethodsSource.OutsideEditMarker);
 
-        _warmDriver = NewDriver().RunGenerators(_compilation);
+        _warmDriver = GeneratorInput.NewDriver().RunGenerators(_input.Compilation);
         RequireEveryMethodGenerated(_warmDriver);
-        RequireEveryMethodGenerated(_warmDriver.RunGenerators(_compilation.ReplaceSyntaxTree(_tree, _insideEdit)));
+        RequireEveryMethodGenerated(_warmDriver.RunGenerators(_insideEdit));
     }
 
     [Benchmark(Baseline = true, Description = "Cold: 200 methods")]
-    public GeneratorDriver Cold() => NewDriver().RunGenerators(_compilation.Clone());
+    public GeneratorDriver Cold() => GeneratorInput.NewDriver().RunGenerators(_input.Compilation.Clone());
 
+    // Clone(): a compilation with the same trees and references but no binding done yet, as
+    // each edit in an editor produces; without it later iterations would reuse bound symbols.
     [Benchmark(Description = "1-char edit inside one method")]
-    public GeneratorDriver EditInsideMethod() => _warmDriver.RunGenerators(_compilation.ReplaceSyntaxTree(_tree, _insideEdit));
+    public GeneratorDriver EditInsideMethod() => _warmDriver.RunGenerators(_insideEdit.Clone());
 
     [Benchmark(Description = "1-char edit outside the methods")]
-    public GeneratorDriver EditOutsideMethods() => _warmDriver.RunGenerators(_compilation.ReplaceSyntaxTree(_tree, _outsideEdit));
+    public GeneratorDriver EditOutsideMethods() => _warmDriver.RunGenerators(_outsideEdit.Clone());
 
     /// <summary>
     /// A floor for the runs above: the compiler binding the method bodies of the edited (first)
     /// file, with no generator. The generator's lowering asks the semantic model about each
-    /// method of an edited file, so an edit costs at least this much.
+    /// method, so an edit costs at least this much.
     /// </summary>
     [Benchmark(Description = "Compiler alone: bind the edited file")]
-    public int BindOnly() => _compilation.Clone().GetSemanticModel(_tree).GetMethodBodyDiagnostics().Length;
-
-    private static GeneratorDriver NewDriver() =>
-        CSharpGeneratorDriver.Create([new DifferentiableGenerator().AsSourceGenerator()], parseOptions: ParseOptions);
-
-    /// <summary>Changes the last digit of the first occurrence of <paramref name="marker"/> (an incremental reparse, as in an editor).</summary>
-    private static SyntaxTree OneCharacterEdit(SyntaxTree tree, string marker)
-    {
-        var text = tree.GetText();
-        int position = text.ToString().IndexOf(marker, StringComparison.Ordinal) + marker.Length - 1;
-        char replacement = text[position] == '9' ? '8' : (char)(text[position] + 1);
-        return tree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(position, 1), replacement.ToString())));
-    }
+    public int BindOnly() => _input.Compilation.Clone().GetSemanticModel(_input.EditedTree).GetMethodBodyDiagnostics().Length;
 
     /// <summary>A benchmark of a generator that silently produced nothing would measure nothing.</summary>
     private static void RequireEveryMethodGenerated(GeneratorDriver driver)
