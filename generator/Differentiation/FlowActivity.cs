@@ -34,6 +34,26 @@ internal static class FlowActivity
         return varied;
     }
 
+    /// <summary>Whether what the method returns (or writes into its Span output) depends on a differentiable parameter.</summary>
+    public static bool ResultIsVaried(MethodModel method)
+    {
+        var varied = VariedNames(method);
+        if (method.Parameters.Any(p => p.Kind == ParameterKind.OutputSpan && varied.Contains(p.Name)))
+        {
+            return true;
+        }
+        return AnyReturnVaried(method.Body.Statements, varied);
+    }
+
+    private static bool AnyReturnVaried(IEnumerable<Statement> statements, HashSet<string> varied) => statements.Any(s => s switch
+    {
+        Return { Scalar: { } scalar } => IsVaried(scalar, varied),
+        Return { Aggregate: { } aggregate } => varied.Contains(aggregate),
+        If branch => AnyReturnVaried(branch.Then, varied) || AnyReturnVaried(branch.Else, varied),
+        Loop loop => AnyReturnVaried(loop.Body, varied),
+        _ => false,
+    });
+
     private static void Collect(IEnumerable<Statement> statements, List<(string, Expr)> assignments)
     {
         foreach (var statement in statements)

@@ -86,15 +86,22 @@ internal sealed partial class FlowReverseMode
         do
         {
             var before = needed.Count;
-            CollectReads(reverse, needed);
+            CollectReads(reverse, needed, lengths: false);
             changed = needed.Count != before;
         }
         while (changed);
         return needed;
     }
 
-    private static void CollectReads(IEnumerable<BackwardStatement> statements, HashSet<string> needed)
+    /// <summary>
+    /// Names the statements read. With <paramref name="lengths"/> false, a read of only a length or
+    /// shape does not count: it needs the array kept, not its elements restored.
+    /// </summary>
+    private static void CollectReads(IEnumerable<BackwardStatement> statements, HashSet<string> needed, bool lengths = true)
     {
+        void Read(Expr expr, HashSet<string> into) => ReadNames(expr, into, lengths);
+        void CollectReads(IEnumerable<BackwardStatement> inner, HashSet<string> into) => FlowReverseMode.CollectReads(inner, into, lengths);
+
         foreach (var statement in statements)
         {
             switch (statement)
@@ -124,7 +131,7 @@ internal sealed partial class FlowReverseMode
                 case RestoreElement r when needed.Contains(r.Aggregate):
                     foreach (var i in r.Indices) { Read(i, needed); }
                     break;
-                case DeclareBuffer b:
+                case DeclareBuffer b when lengths:
                     needed.Add(b.CopyOf ?? b.Like);
                     break;
                 case ReverseCall c:
@@ -135,7 +142,7 @@ internal sealed partial class FlowReverseMode
         }
     }
 
-    private static void Read(Expr expr, HashSet<string> needed)
+    private static void ReadNames(Expr expr, HashSet<string> needed, bool lengths)
     {
         ExprRewriter.Walk(expr, e =>
         {
@@ -143,9 +150,9 @@ internal sealed partial class FlowReverseMode
             {
                 case Variable v: needed.Add(v.Name); break;
                 case ElementLoad l: needed.Add(l.Aggregate); break;
-                case LengthOf l: needed.Add(l.Aggregate); break;
+                case LengthOf l when lengths: needed.Add(l.Aggregate); break;
                 case AggregateArgument a: needed.Add(a.Aggregate); break;
-                case TensorDimension d: needed.Add(d.Tensor); break;
+                case TensorDimension d when lengths: needed.Add(d.Tensor); break;
             }
         });
     }

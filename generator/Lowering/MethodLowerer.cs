@@ -49,11 +49,16 @@ internal static class MethodLowerer
         {
             return new LoweringResult(null, diagnostics.ToImmutableArray());
         }
+        var model = new MethodModel(signature.Namespace, signature.ContainingTypes, method.Name, signature.Accessibility, signature.Parameters, signature.Result, body);
+        if (body.HasControlFlow)
+        {
+            // Loops carry values backwards through the text: decide on the fixed point, not on one pass.
+            resultIsVaried = Differentiation.FlowActivity.ResultIsVaried(model);
+        }
         if (!resultIsVaried)
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ResultIndependentOfParameters, syntax.Identifier.GetLocation(), method.Name));
         }
-        var model = new MethodModel(signature.Namespace, signature.ContainingTypes, method.Name, signature.Accessibility, signature.Parameters, signature.Result, body);
         return new LoweringResult(model, diagnostics.ToImmutableArray());
     }
 }
