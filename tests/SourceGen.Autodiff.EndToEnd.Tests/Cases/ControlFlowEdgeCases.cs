@@ -247,12 +247,10 @@ public static class ControlFlowEdgeCases
             ControlFlowEdgeCorpus.NeighbourProductsPullback, p => p.Value, (p, s, g) => p.Backward(s, g), ControlFlowEdgeCorpus.NeighbourProductsJacobian,
             (x, s) => [s[0] * x[1], s[0] * x[0] + s[1] * x[2], s[1] * x[1] + s[2] * x[3], s[2] * x[2]]),
 
-#if GENERATOR_BUG_VOID_EARLY_RETURN
         // x2 = 2.5 > 2 returns: y = [x0², x1², untouched, untouched].
         Output("OutputUntilLarge", [1.5, -2, 2.5, 0.25], 4, ControlFlowEdgeCorpus.OutputUntilLarge, ControlFlowEdgeCorpus.OutputUntilLargeBackward,
             ControlFlowEdgeCorpus.OutputUntilLargePullback, (p, s, g) => p.Backward(s, g), ControlFlowEdgeCorpus.OutputUntilLargeJacobian,
             (x, s) => [2 * x[0] * s[0], 2 * x[1] * s[1], 0, 0]),
-#endif
 
         new DiffCase
         {

@@ -547,10 +547,6 @@ public static partial class ControlFlowEdgeCorpus
         return y;
     }
 
-#if GENERATOR_BUG_VOID_EARLY_RETURN
-    // DIFF005 today ("a [Differentiable] method must return once, at its end"), though early
-    // returns work in methods with a result.
-
     /// <summary>An early return from a void method with a span output: stops writing at the first entry above 2.</summary>
     [Differentiable]
     public static void OutputUntilLarge(ReadOnlySpan<double> x, Span<double> y)
@@ -562,5 +558,4 @@ public static partial class ControlFlowEdgeCorpus
             y[i] = x[i] * x[i];
         }
     }
-#endif
 }
