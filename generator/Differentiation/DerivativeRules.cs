@@ -16,6 +16,21 @@ internal static class DerivativeRules
     private const double Ln10 = 2.302585092994046;
     private const double Ln2 = 0.6931471805599453;
 
+    /// <summary>
+    /// The operands of an interior node (negation, arithmetic, real conversion, Math call) with
+    /// their adjoints, given the node's adjoint <paramref name="g"/>; null for a leaf or a node a
+    /// backend handles itself. <paramref name="result"/> is the node's forward value where named.
+    /// </summary>
+    public static IEnumerable<(Expr Operand, Expr Adjoint)>? Partials(Expr e, Expr g, Expr? result = null) => e switch
+    {
+        Unary { Op: UnaryOp.Negate } negate => new[] { (negate.Operand, Negate(g)) },
+        Binary binary => OfBinary(binary, g),
+        // Through float -> double the adjoint narrows back to float.
+        IR.Convert convert when convert.Operand.Type.IsReal() => new[] { (convert.Operand, Convert(g, convert.Operand.Type)) },
+        MathCall call => OfCall(call, result ?? call, g),
+        _ => null,
+    };
+
     public static IEnumerable<(Expr Operand, Expr Adjoint)> OfBinary(Binary e, Expr g)
     {
         var (a, b) = (e.Left, e.Right);

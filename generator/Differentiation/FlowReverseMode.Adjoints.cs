@@ -32,25 +32,6 @@ internal sealed partial class FlowReverseMode
             case ElementLoad load:
                 output.Add(new AccumulateElementGradient(Adjoint(load.Aggregate), load.Indices, adjoint));
                 break;
-            case Unary { Op: UnaryOp.Negate } negate:
-                Propagate(negate.Operand, Build.Negate(adjoint), output);
-                break;
-            case Binary binary:
-                foreach (var (operand, partial) in DerivativeRules.OfBinary(binary, adjoint))
-                {
-                    Propagate(operand, partial, output);
-                }
-                break;
-            case Convert convert when convert.Operand.Type.IsReal():
-                // Through float -> double the adjoint narrows back to float.
-                Propagate(convert.Operand, Build.Convert(adjoint, convert.Operand.Type), output);
-                break;
-            case MathCall call:
-                foreach (var (operand, partial) in DerivativeRules.OfCall(call, call, adjoint))
-                {
-                    Propagate(operand, partial, output);
-                }
-                break;
             case Conditional conditional:
                 // Only the branch that was taken receives the adjoint (PyTorch's behaviour).
                 var then = new List<BackwardStatement>();
@@ -58,6 +39,12 @@ internal sealed partial class FlowReverseMode
                 Propagate(conditional.WhenTrue, adjoint, then);
                 Propagate(conditional.WhenFalse, adjoint, otherwise);
                 output.Add(new BackwardIf(conditional.Condition, then.ToEquatableArray(), otherwise.ToEquatableArray()));
+                break;
+            default:
+                foreach (var (operand, partial) in DerivativeRules.Partials(expr, adjoint) ?? System.Array.Empty<(Expr, Expr)>())
+                {
+                    Propagate(operand, partial, output);
+                }
                 break;
         }
     }

@@ -145,28 +145,15 @@ internal sealed class ReverseMode
             case FlatElement element:
                 _sink.AddFlat(element.Tensor, adjoint);
                 break;
-            case Unary { Op: UnaryOp.Negate } negate:
-                Propagate(negate.Operand, Build.Negate(adjoint), hint);
-                break;
-            case Binary binary:
-                foreach (var (operand, partial) in DerivativeRules.OfBinary(binary, adjoint))
-                {
-                    Propagate(operand, partial, hint);
-                }
-                break;
-            case Convert convert when convert.Operand.Type.IsReal():
-                // Through float -> double the adjoint narrows back to float.
-                Propagate(convert.Operand, Build.Convert(adjoint, convert.Operand.Type), hint);
-                break;
-            case MathCall call:
-                var value = resultName is not null ? new Variable(resultName, call.Type) : (Expr)call;
-                foreach (var (operand, partial) in DerivativeRules.OfCall(call, value, adjoint))
-                {
-                    Propagate(operand, partial, hint);
-                }
-                break;
             case TensorSum sum:
                 ElementwiseLoop(sum.Tensor, adjoint);
+                break;
+            default:
+                var value = resultName is not null && expr is MathCall call ? new Variable(resultName, call.Type) : null;
+                foreach (var (operand, partial) in DerivativeRules.Partials(expr, adjoint, value) ?? System.Array.Empty<(Expr, Expr)>())
+                {
+                    Propagate(operand, partial, hint);
+                }
                 break;
         }
     }
