@@ -39,27 +39,7 @@ internal sealed class ActivityAnalysis
 
     public bool IsVaried(string name) => _varied.Contains(name);
 
-    public bool IsVaried(Expr expr) => expr switch
-    {
-        Variable v => _varied.Contains(v.Name),
-        Unary { Op: UnaryOp.StopGradient } => false,
-        Unary u => u.Type.IsReal() && IsVaried(u.Operand),
-        Binary b => b.Type.IsReal() && (IsVaried(b.Left) || IsVaried(b.Right)),
-        Conditional c => c.Type.IsReal() && (IsVaried(c.WhenTrue) || IsVaried(c.WhenFalse)),
-        MathCall m => m.Type.IsReal() && m.Arguments.Any(IsVaried),
-        ElementLoad e => _varied.Contains(e.Aggregate),
-        FlatElement f => _varied.Contains(f.Tensor),
-        Convert c => c.Type.IsReal() && IsVaried(c.Operand),
-        TensorSum s => IsVaried(s.Tensor),
-        _ => false,
-    };
+    public bool IsVaried(Expr expr) => FlowActivity.IsVaried(expr, _varied);
 
-    public bool IsVaried(TensorExpr expr) => expr switch
-    {
-        TensorRef r => _varied.Contains(r.Name),
-        TensorScalar s => IsVaried(s.Value),
-        TensorBinary b => IsVaried(b.Left) || IsVaried(b.Right),
-        TensorNegate n => IsVaried(n.Operand),
-        _ => false,
-    };
+    public bool IsVaried(TensorExpr expr) => FlowActivity.IsVaried(expr, _varied);
 }

@@ -78,58 +78,34 @@ internal static class FlowActivity
         }
     }
 
-    public static bool IsVaried(Expr expr, ISet<string> varied)
+    /// <summary>
+    /// Whether a real value depends on one of the <paramref name="varied"/> names (the one rule of
+    /// forward activity, shared by lowering and both reverse-mode backends).
+    /// </summary>
+    public static bool IsVaried(Expr expr, ISet<string> varied) => expr switch
     {
-        if (!expr.Type.IsReal())
-        {
-            return false;
-        }
-        var result = false;
-        Visit(expr, varied, ref result);
-        return result;
-    }
+        _ when !expr.Type.IsReal() => false,
+        Variable v => varied.Contains(v.Name),
+        ElementLoad l => varied.Contains(l.Aggregate),
+        FlatElement f => varied.Contains(f.Tensor),
+        AggregateArgument a => varied.Contains(a.Aggregate),
+        Unary { Op: UnaryOp.StopGradient } => false,
+        Unary u => IsVaried(u.Operand, varied),
+        Binary b => IsVaried(b.Left, varied) || IsVaried(b.Right, varied),
+        Conditional c => IsVaried(c.WhenTrue, varied) || IsVaried(c.WhenFalse, varied),
+        MathCall m => m.Arguments.Any(a => IsVaried(a, varied)),
+        Convert c => IsVaried(c.Operand, varied),
+        DifferentiableCall call => call.Arguments.Any(a => IsVaried(a, varied)),
+        TensorSum s => IsVaried(s.Tensor, varied),
+        _ => false,
+    };
 
-    private static void Visit(Expr expr, ISet<string> varied, ref bool result)
+    public static bool IsVaried(TensorExpr expr, ISet<string> varied) => expr switch
     {
-        switch (expr)
-        {
-            case Variable v:
-                result |= varied.Contains(v.Name);
-                break;
-            case ElementLoad l:
-                result |= varied.Contains(l.Aggregate);
-                break;
-            case Unary { Op: UnaryOp.StopGradient }:
-                break;
-            case Unary u:
-                Visit(u.Operand, varied, ref result);
-                break;
-            case Binary b when b.Type.IsReal():
-                Visit(b.Left, varied, ref result);
-                Visit(b.Right, varied, ref result);
-                break;
-            case Conditional c:
-                Visit(c.WhenTrue, varied, ref result);
-                Visit(c.WhenFalse, varied, ref result);
-                break;
-            case MathCall m when m.Type.IsReal():
-                foreach (var a in m.Arguments)
-                {
-                    Visit(a, varied, ref result);
-                }
-                break;
-            case Convert c when c.Type.IsReal():
-                Visit(c.Operand, varied, ref result);
-                break;
-            case DifferentiableCall call:
-                foreach (var a in call.Arguments)
-                {
-                    Visit(a, varied, ref result);
-                }
-                break;
-            case AggregateArgument a:
-                result |= varied.Contains(a.Aggregate);
-                break;
-        }
-    }
+        TensorRef r => varied.Contains(r.Name),
+        TensorScalar s => IsVaried(s.Value, varied),
+        TensorBinary b => IsVaried(b.Left, varied) || IsVaried(b.Right, varied),
+        TensorNegate n => IsVaried(n.Operand, varied),
+        _ => false,
+    };
 }

@@ -493,26 +493,7 @@ internal sealed partial class BodyLowerer
     }
 
     /// <summary>Depends on a differentiable input (forward activity).</summary>
-    private bool IsVaried(Expr expr) => expr switch
-    {
-        Variable v => _varied.Contains(v.Name),
-        Unary { Op: UnaryOp.StopGradient } => false,
-        Unary u => IsVaried(u.Operand),
-        Binary b => b.Type.IsReal() && (IsVaried(b.Left) || IsVaried(b.Right)) || b.Op.IsComparison() && (IsVaried(b.Left) || IsVaried(b.Right)),
-        Conditional c => IsVaried(c.WhenTrue) || IsVaried(c.WhenFalse),
-        MathCall m => m.Type.IsReal() && m.Arguments.Any(IsVaried),
-        ElementLoad e => _varied.Contains(e.Aggregate),
-        Convert c => c.Type.IsReal() && IsVaried(c.Operand),
-        TensorSum s => IsVaried(s.Tensor),
-        _ => false,
-    };
+    private bool IsVaried(Expr expr) => Differentiation.FlowActivity.IsVaried(expr, _varied);
 
-    private bool IsVaried(TensorExpr expr) => expr switch
-    {
-        TensorRef r => _varied.Contains(r.Name),
-        TensorScalar s => IsVaried(s.Value),
-        TensorBinary b => IsVaried(b.Left) || IsVaried(b.Right),
-        TensorNegate n => IsVaried(n.Operand),
-        _ => false,
-    };
+    private bool IsVaried(TensorExpr expr) => Differentiation.FlowActivity.IsVaried(expr, _varied);
 }
