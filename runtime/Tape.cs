@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace SourceGen.Autodiff;
 
@@ -169,11 +170,14 @@ public struct TapeReader
     public T PopObject<T>() where T : class => (T)_objects[--_objectIndex]!;
 
     /// <summary>The last value pushed and not yet read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Pop() => _values[--_valueIndex];
 
     /// <summary>The last decision or integer pushed and not yet read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int PopInt() => _decisions[--_decisionIndex];
 
     /// <summary>The last branch choice pushed and not yet read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool PopBool() => _decisions[--_decisionIndex] != 0;
 }

@@ -9,7 +9,7 @@ namespace SourceGen.Autodiff.Generator.Differentiation;
 internal sealed partial class FlowReverseMode
 {
     /// <summary>Adds the contributions of <paramref name="adjoint"/> (the adjoint of <paramref name="expr"/>) to its operands' adjoints.</summary>
-    private void Propagate(Expr expr, Expr adjoint, List<BackwardStatement> output)
+    private void Propagate(Expr expr, Expr adjoint, List<BackwardStatement> output, Expr? result = null)
     {
         if (!FlowActivity.IsVaried(expr, _varied))
         {
@@ -41,7 +41,7 @@ internal sealed partial class FlowReverseMode
                 output.Add(new BackwardIf(conditional.Condition, then.ToEquatableArray(), otherwise.ToEquatableArray()));
                 break;
             default:
-                foreach (var (operand, partial) in DerivativeRules.Partials(expr, adjoint) ?? System.Array.Empty<(Expr, Expr)>())
+                foreach (var (operand, partial) in DerivativeRules.Partials(expr, adjoint, result) ?? System.Array.Empty<(Expr, Expr)>())
                 {
                     Propagate(operand, partial, output);
                 }
@@ -117,6 +117,10 @@ internal sealed partial class FlowReverseMode
                     break;
                 case RestoreElement r when needed.Contains(r.Aggregate):
                     foreach (var i in r.Indices) { Read(i, needed); }
+                    break;
+                case RestoreByComputing r when needed.Contains(r.Name):
+                    // A recomputation that is kept reads what it is computed from.
+                    Read(r.Value, needed);
                     break;
                 case DeclareBuffer b when lengths:
                     needed.Add(b.CopyOf ?? b.Like);

@@ -269,11 +269,22 @@ internal sealed partial class FlowReverseMode
         var saved = _names.Fresh(assign.Name + "Adjoint");
         reverse.Add(new DeclareValue(saved, adjoint));
         reverse.Add(new SetLocal(adjoint.Name, new Constant(0, type)));
+        if (Mentions(assign.Value, assign.Name))
+        {
+            // v = f(v): f's derivative needs v's old value, so restore it first.
+            if (restore)
+            {
+                reverse.Add(new RestoreVariable(assign.Name, type));
+            }
+            Propagate(assign.Value, new Variable(saved, type), reverse);
+            return;
+        }
+        // v still holds this assignment's value: a Math call's derivative reads it instead of recomputing.
+        Propagate(assign.Value, new Variable(saved, type), reverse, result: assign.Value is MathCall ? variable : null);
         if (restore)
         {
             reverse.Add(new RestoreVariable(assign.Name, type));
         }
-        Propagate(assign.Value, new Variable(saved, type), reverse);
     }
 
     /// <summary>

@@ -185,7 +185,17 @@ internal sealed partial class BodyLowerer
             {
                 Report(DiagnosticDescriptors.ZeroDerivative, invocation.Syntax.GetLocation(), $"'{target.ContainingType.Name}.{target.Name}'");
             }
-            return Build.Call(function, arguments.ToEquatableArray(), type);
+            var call = Build.Call(function, arguments.ToEquatableArray(), type);
+            if (_mutable && _conditionalDepth == 0 && call is MathCall && Differentiation.DerivativeRules.UsesResult(function) && arguments.Any(IsVaried))
+            {
+                // Its derivative reuses its value: computed once, into a local the reverse sweep reads back.
+                var name = _names.Fresh(function.ToString().ToLowerInvariant());
+                _locals.Add(new LocalVariable(name, type));
+                Emit(new Assign(name, call));
+                _varied.Add(name);
+                return new Variable(name, type);
+            }
+            return call;
         }
         if (target.Name == "Sum" && KnownTypes.IsTensor(target.ContainingType) && invocation.Instance is { } instance)
         {
