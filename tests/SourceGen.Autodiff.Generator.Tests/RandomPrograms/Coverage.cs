@@ -17,6 +17,10 @@ public static class Coverage
         {
             found.Add("helper methods");
         }
+        if (program.Helpers.Any(h => h.Body is [Return]))
+        {
+            found.Add("expression-bodied helper");
+        }
         foreach (var body in program.Helpers.Select(h => h.Body).Append(program.Body))
         {
             Block(body, 0, found);
@@ -43,6 +47,12 @@ public static class Coverage
                     break;
                 case DeclareArray:
                     found.Add("local array");
+                    break;
+                case DeclareUnassigned:
+                    found.Add("local assigned on every branch");
+                    break;
+                case Increment:
+                    found.Add("++ or -- on a double");
                     break;
                 case If i:
                     found.Add(i.Else is null ? "if" : i.Else is [If] ? "else if" : "if/else");
@@ -114,6 +124,9 @@ public static class Coverage
                 Condition(t.Condition, found);
                 Expression(t.WhenTrue, found);
                 Expression(t.WhenFalse, found);
+                break;
+            case IntValue:
+                found.Add("int as double");
                 break;
             case Invoke i:
                 found.Add("call");

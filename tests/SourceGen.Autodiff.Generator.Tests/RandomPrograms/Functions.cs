@@ -7,7 +7,7 @@ namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
 /// <summary>
 /// The Math functions the random programs call, each as a template that keeps it on a domain
 /// where it is smooth and finite whatever its arguments are (<c>Log(1 + a*a)</c>,
-/// <c>Asin(0.9 * Tanh(a))</c>...). Functions with kinks (Abs, Max, Min, Clamp) have a traced
+/// <c>Asin(0.9 * Tanh(a))</c>...). Functions with kinks or steps (Abs, Max, Min, Clamp, Floor) have a traced
 /// template too, which records on which side of the kink the argument was, so a finite
 /// difference that straddles a kink is detected and the point resampled.
 /// </summary>
@@ -52,6 +52,9 @@ public static class Functions
         new("Max", 2, "Math.Max({0}, {1})", b => Math.Max(b[0], b[1]), "__Trace.Max(__t, {0}, {1})"),
         new("Min", 2, "Math.Min({0}, {1})", b => Math.Max(b[0], b[1]), "__Trace.Min(__t, {0}, {1})"),
         new("Clamp", 1, "Math.Clamp({0}, -1.0, 1.0)", _ => 1, "__Trace.Clamp(__t, {0}, -1.0, 1.0)"),
+        // Piecewise constant: a zero derivative (and warning DIFF009); the trace records the step it is on.
+        // "+ 0.5" rounds, and makes an int argument double (Math.Floor(int) is ambiguous).
+        new("Floor", 1, "Math.Floor({0} + 0.5)", b => b[0] + 1.5, "__Trace.Floor(__t, {0} + 0.5)"),
     };
 
     /// <summary>Smooth functions safe to use as a denominator: bounded away from zero.</summary>

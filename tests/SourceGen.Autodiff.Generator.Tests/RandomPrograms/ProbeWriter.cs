@@ -33,7 +33,7 @@ public static class ProbeWriter
         text.AppendLine("{");
 
         Method(text, "double[] Forward(double[] X)", Unpack(p), Call(p, $"{type}.F({args})"));
-        var twin = new List<string>(UnpackDuals(p));
+        var twin = new List<string>(Unpack(p, dual: true));
         var twinCall = $"{ProgramPrinter.TwinClassName(p)}.F({withArgs}t)";
         twin.AddRange(p.Result switch
         {
@@ -116,30 +116,25 @@ public static class ProbeWriter
         }
     }
 
-    private static List<string> Unpack(RandomProgram program)
+    /// <summary>
+    /// Declares F's arguments from the flat inputs X: doubles and arrays, or for the twin
+    /// (<paramref name="dual"/>) duals with derivative 1 at flat input <c>direction</c> (none for -1).
+    /// </summary>
+    private static List<string> Unpack(RandomProgram program, bool dual = false)
     {
         var offsets = Offsets(program).ToDictionary(o => o.Parameter.Name, o => o.Offset);
+        var real = dual ? "Dual" : "double";
         return program.Parameters.Select(q => q.Kind switch
         {
-            ParameterKind.Real => $"double {q.Name} = X[{offsets[q.Name]}];",
+            ParameterKind.Real => dual
+                ? $"Dual {q.Name} = new Dual(X[{offsets[q.Name]}], direction == {offsets[q.Name]} ? 1 : 0);"
+                : $"double {q.Name} = X[{offsets[q.Name]}];",
             ParameterKind.Int => $"int {q.Name} = {q.IntValue};",
-            ParameterKind.Output => $"double[] {q.Name} = new double[{q.Length}];",
-            _ when q.NoGradient => $"double[] {q.Name} = new double[] {{ {string.Join(", ", DataOf(program, q).Select(ProgramPrinter.Literal))} }};",
-            _ => $"double[] {q.Name} = __Probe.Slice(X, {offsets[q.Name]}, {q.Length});",
-        }).ToList();
-    }
-
-    /// <summary>The twin's arguments: duals with derivative 1 at flat input <c>direction</c> (none when it is -1).</summary>
-    private static List<string> UnpackDuals(RandomProgram program)
-    {
-        var offsets = Offsets(program).ToDictionary(o => o.Parameter.Name, o => o.Offset);
-        return program.Parameters.Select(q => q.Kind switch
-        {
-            ParameterKind.Real => $"Dual {q.Name} = new Dual(X[{offsets[q.Name]}], direction == {offsets[q.Name]} ? 1 : 0);",
-            ParameterKind.Int => $"int {q.Name} = {q.IntValue};",
-            ParameterKind.Output => $"Dual[] {q.Name} = new Dual[{q.Length}];",
-            _ when q.NoGradient => $"Dual[] {q.Name} = __Probe.Constants(new double[] {{ {string.Join(", ", DataOf(program, q).Select(ProgramPrinter.Literal))} }});",
-            _ => $"Dual[] {q.Name} = __Probe.Duals(X, {offsets[q.Name]}, {q.Length}, direction);",
+            ParameterKind.Output => $"{real}[] {q.Name} = new {real}[{q.Length}];",
+            _ when q.NoGradient => $"{real}[] {q.Name} = {(dual ? "__Probe.Constants(" : "(")}new double[] {{ {string.Join(", ", DataOf(program, q).Select(ProgramPrinter.Literal))} }});",
+            _ => dual
+                ? $"Dual[] {q.Name} = __Probe.Duals(X, {offsets[q.Name]}, {q.Length}, direction);"
+                : $"double[] {q.Name} = __Probe.Slice(X, {offsets[q.Name]}, {q.Length});",
         }).ToList();
     }
 

@@ -77,13 +77,9 @@ public static class ProgramCheck
 
     public static ProgramFailure? Run(RandomProgram program, Probe probe, CheckStatistics statistics)
     {
-        var random = new Random(program.Seed);
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var point = new Point(
-                Values(random, program.InputWidth, -1.5, 1.5),
-                Enumerable.Range(0, program.OutputWidth).Select(_ => (random.Next(2) * 2 - 1) * (0.5 + 1.5 * random.NextDouble())).ToArray(),
-                Values(random, program.InputWidth, -1, 1));
+            var point = SamplePoint.For(program, attempt);
             try
             {
                 if (At(program, probe, point, statistics) == Outcome.Passed)
@@ -106,12 +102,6 @@ public static class ProgramCheck
         return null;
     }
 
-    private sealed record Point(double[] X, double[] Seed, double[] GradientStart)
-    {
-        public override string ToString() =>
-            $"at X = {Show(X)}\n   seed = {Show(Seed)}\n   gradient buffers started at {Show(GradientStart)}";
-    }
-
     private sealed class FailureException : Exception
     {
         public FailureException(FailureKind kind, string message)
@@ -120,7 +110,7 @@ public static class ProgramCheck
         public FailureKind Kind { get; }
     }
 
-    private static Outcome At(RandomProgram program, Probe probe, Point point, CheckStatistics statistics)
+    private static Outcome At(RandomProgram program, Probe probe, SamplePoint point, CheckStatistics statistics)
     {
         double[] y;
         try
@@ -194,7 +184,7 @@ public static class ProgramCheck
         return Outcome.Passed;
     }
 
-    private static void CheckJacobian(RandomProgram program, Probe probe, Point point, List<int> trace)
+    private static void CheckJacobian(RandomProgram program, Probe probe, SamplePoint point, List<int> trace)
     {
         var array = program.WithGradient.Single(p => p.IsArray);
         var offset = program.WithGradient.TakeWhile(p => p != array).Sum(p => p.Width);
@@ -228,7 +218,7 @@ public static class ProgramCheck
     }
 
     /// <summary>seedᵀ·J from one forward-mode sweep of the twin per input.</summary>
-    private static double[] DualVectorJacobianProduct(Probe probe, Point point, int outputs)
+    private static double[] DualVectorJacobianProduct(Probe probe, SamplePoint point, int outputs)
     {
         var product = new double[point.X.Length];
         for (var j = 0; j < product.Length; j++)
@@ -244,7 +234,7 @@ public static class ProgramCheck
     }
 
     /// <summary>Central finite differences of seed · F at the point; null when a decision flips within the step.</summary>
-    private static double[]? Numeric(Probe probe, Point point, List<int> trace, double h)
+    private static double[]? Numeric(Probe probe, SamplePoint point, List<int> trace, double h)
     {
         var flipped = false;
         var vjp = FiniteDifference.VectorJacobianProduct(x => Evaluate(probe, x, point.Seed.Length, trace, ref flipped), point.X, point.Seed, h);
@@ -275,9 +265,6 @@ public static class ProgramCheck
             throw new FailureException(FailureKind.WrongGradient, $"{what}: {check}\n   expected {Show(expected)}\n   actual   {Show(actual)}");
         }
     }
-
-    private static double[] Values(Random random, int count, double low, double high) =>
-        Enumerable.Range(0, count).Select(_ => Math.Round(low + (high - low) * random.NextDouble(), 4)).ToArray();
 
     public static string Show(IEnumerable<double> values) =>
         "[" + string.Join(", ", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "]";

@@ -151,7 +151,7 @@ public sealed class ProgramGenerator
         }
         parameters = parameters.OrderBy(_ => _r.Next()).ToList();
         var body = new List<Stmt>();
-        _budget = 1 + _r.Next(8);
+        _budget = _r.Next(8); // 0: an expression-bodied helper
         while (_budget > 0)
         {
             Statement(body);
@@ -290,6 +290,8 @@ public sealed class ProgramGenerator
         var kind = Pick(new[]
         {
             ("declare", 25),
+            ("declareInBranches", 4),
+            ("increment", mutable.Count > 0 ? 3 : 0),
             ("assign", mutable.Count > 0 ? 20 : 0),
             ("element", writable.Count > 0 ? 14 : 0),
             ("if", 12),
@@ -308,6 +310,18 @@ public sealed class ProgramGenerator
                 break;
             case "assign":
                 into.Add(AssignVariable(mutable[_r.Next(mutable.Count)]));
+                break;
+            case "declareInBranches":
+                DeclareInBranches(into);
+                break;
+            case "increment":
+                var counted = mutable[_r.Next(mutable.Count)];
+                var steps = counted.Level < LoopLevel ? _tripsAtLevel[LoopLevel] / _tripsAtLevel[counted.Level] : 1;
+                if (counted.Bound + steps <= Limit)
+                {
+                    counted.Bound += steps;
+                    into.Add(new Increment(counted.Name, Chance(0.5)));
+                }
                 break;
             case "element":
                 into.Add(AssignElement(writable[_r.Next(writable.Count)]));
@@ -328,6 +342,26 @@ public sealed class ProgramGenerator
                 into.Add(new If(Condition(1), new[] { EarlyReturn() }, null));
                 break;
         }
+    }
+
+    /// <summary><c>double u;</c> then an if/else that assigns it on both branches.</summary>
+    private void DeclareInBranches(List<Stmt> into)
+    {
+        var name = Fresh("u");
+        into.Add(new DeclareUnassigned(name));
+        var condition = Condition(2);
+        var bound = 0.0;
+        List<Stmt> Branch()
+        {
+            var branch = Block(0, 2);
+            var value = Tame(Expression(2));
+            bound = Math.Max(bound, Bound(value));
+            branch.Add(new Assign(name, "=", value));
+            return branch;
+        }
+        var then = Branch();
+        into.Add(new If(condition, then, Branch()));
+        _doubles.Add(new DoubleVar(name, LoopLevel, bound, readOnly: false));
     }
 
     private Stmt EarlyReturn()
@@ -617,6 +651,12 @@ public sealed class ProgramGenerator
     private Expr Leaf()
     {
         var readable = _arrays.Where(a => a.Readable && Indices(a).Count > 0).ToList();
+        var ints = _ints.Select(i => i.Name).Concat(_intParameter is null ? Array.Empty<string>() : new[] { _intParameter.Name }).ToList();
+        if (ints.Count > 0 && Chance(0.08))
+        {
+            var name = ints[_r.Next(ints.Count)];
+            return new IntValue(Chance(0.5) ? name : "(double)" + name);
+        }
         var roll = _r.NextDouble();
         if (roll < 0.6 && _doubles.Count > 0)
         {
@@ -755,6 +795,7 @@ public sealed class ProgramGenerator
         Call c => Functions.Get(c.Function).Bound(c.Arguments.Select(Bound).ToArray()),
         Ternary t => Math.Max(Bound(t.WhenTrue), Bound(t.WhenFalse)),
         Invoke i => _helpers.First(h => h.Method.Name == i.Method).Bound,
+        IntValue => 4, // indices and counters stay below 4, k is at most 3
         _ => throw new ArgumentException($"Unknown expression {e}"),
     };
 

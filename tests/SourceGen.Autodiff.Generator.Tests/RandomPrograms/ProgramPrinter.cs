@@ -73,7 +73,13 @@ public sealed class ProgramPrinter
         {
             declarations.Add("List<int> __t");
         }
-        Line($"public static {returnType} {name}({string.Join(", ", declarations)})");
+        var header = $"public static {returnType} {name}({string.Join(", ", declarations)})";
+        if (body is [Return { Value: { } value }])
+        {
+            Line($"{header} => {Top(value)};"); // expression body
+            return;
+        }
+        Line(header);
         Block(body);
     }
 
@@ -122,6 +128,12 @@ public sealed class ProgramPrinter
                 break;
             case Assign a:
                 Line($"{a.Name} {a.Op} {Top(a.Value)};");
+                break;
+            case DeclareUnassigned d:
+                Line($"{Real} {d.Name};");
+                break;
+            case Increment i:
+                Line(i.Name + (i.Up ? "++;" : "--;"));
                 break;
             case AssignElement e:
                 Line($"{e.Array}[{e.Index}] {e.Op} {Top(e.Value)};");
@@ -255,6 +267,7 @@ public sealed class ProgramPrinter
         Call c => CallText(c),
         Invoke i => $"{i.Method}({string.Join(", ", i.Arguments.Select(Top).Concat(_twin ? new[] { "__t" } : Array.Empty<string>()))})",
         ArrayArgument a => a.Name,
+        IntValue i => i.Text,
         _ => "(" + Top(e) + ")",
     };
 

@@ -58,6 +58,11 @@ public static class ScopeCheck
                 return true;
             case Assign a:
                 return scope.Contains(a.Name) && Expression(a.Value, scope);
+            case DeclareUnassigned d:
+                scope.Add(d.Name);
+                return true;
+            case Increment i:
+                return scope.Contains(i.Name);
             case AssignElement e:
                 return scope.Contains(e.Array) && Text(e.Index, scope) && Expression(e.Value, scope);
             case IntCode c:
@@ -110,6 +115,7 @@ public static class ScopeCheck
         Ternary t => Condition(t.Condition, scope) && Expression(t.WhenTrue, scope) && Expression(t.WhenFalse, scope),
         Invoke i => scope.Contains(i.Method) && i.Arguments.All(a => Expression(a, scope)),
         ArrayArgument a => scope.Contains(a.Name),
+        IntValue i => Text(i.Text, scope),
         _ => true,
     };
 

@@ -29,6 +29,8 @@ public static class SupportSource
             public static Dual operator *(Dual a, Dual b) => new Dual(a.V * b.V, a.D * b.V + a.V * b.D);
             public static Dual operator /(Dual a, Dual b) => new Dual(a.V / b.V, (a.D * b.V - a.V * b.D) / (b.V * b.V));
             public static Dual operator -(Dual a) => new Dual(-a.V, -a.D);
+            public static Dual operator ++(Dual a) => new Dual(a.V + 1, a.D);
+            public static Dual operator --(Dual a) => new Dual(a.V - 1, a.D);
             public static bool operator <(Dual a, Dual b) => a.V < b.V;
             public static bool operator >(Dual a, Dual b) => a.V > b.V;
             public static bool operator <=(Dual a, Dual b) => a.V <= b.V;
@@ -74,6 +76,7 @@ public static class SupportSource
             public static Dual Max(List<int> t, Dual a, Dual b) { t.Add(a.V >= b.V ? 5 : 4); return DualMath.Max(a, b); }
             public static Dual Min(List<int> t, Dual a, Dual b) { t.Add(a.V <= b.V ? 7 : 6); return DualMath.Min(a, b); }
             public static Dual Clamp(List<int> t, Dual a, Dual lo, Dual hi) { t.Add(a.V < lo.V ? 8 : a.V > hi.V ? 9 : 10); return DualMath.Clamp(a, lo, hi); }
+            public static Dual Floor(List<int> t, Dual a) { double f = Math.Floor(a.V); t.Add(100 + (int)f); return new Dual(f, 0); }
         }
 
         public static class __Probe

@@ -29,6 +29,9 @@ public sealed record Call(string Function, IReadOnlyList<Expr> Arguments) : Expr
 /// <summary><c>Condition ? WhenTrue : WhenFalse</c>.</summary>
 public sealed record Ternary(Cond Condition, Expr WhenTrue, Expr WhenFalse) : Expr;
 
+/// <summary>An int (loop index, counter, int parameter) used as a double: <c>i</c> or <c>(double)i</c>.</summary>
+public sealed record IntValue(string Text) : Expr;
+
 /// <summary>A call of another [Differentiable] method of the program (a helper): <c>Method(Arguments)</c>.</summary>
 public sealed record Invoke(string Method, IReadOnlyList<Expr> Arguments) : Expr;
 
@@ -55,6 +58,12 @@ public abstract record Stmt;
 
 /// <summary><c>double Name = Value;</c></summary>
 public sealed record Declare(string Name, Expr Value) : Stmt;
+
+/// <summary><c>double Name;</c>, assigned later on every path (definite assignment).</summary>
+public sealed record DeclareUnassigned(string Name) : Stmt;
+
+/// <summary><c>Name++;</c> or <c>Name--;</c> on a double.</summary>
+public sealed record Increment(string Name, bool Up) : Stmt;
 
 /// <summary><c>Name op Value;</c> with op one of <c>= += -= *= /=</c>.</summary>
 public sealed record Assign(string Name, string Op, Expr Value) : Stmt;
