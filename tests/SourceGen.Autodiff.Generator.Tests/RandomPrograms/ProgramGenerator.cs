@@ -631,26 +631,47 @@ public sealed class ProgramGenerator
     {
         var helper = _helpers[_r.Next(_helpers.Count)].Method;
         var arguments = new List<Expr>();
-        foreach (var p in helper.Parameters)
+        _inCallArguments++;
+        try
         {
-            if (p.Kind == ParameterKind.Real)
+            foreach (var p in helper.Parameters)
             {
-                arguments.Add(BoundedTerm());
-                continue;
+                if (p.Kind == ParameterKind.Real)
+                {
+                    arguments.Add(BoundedTerm());
+                    continue;
+                }
+                var fitting = _arrays.Where(a => CanRead(a) && a.Length == p.Length && a.Bound <= ArgumentBound && (p.Kind == ParameterKind.ReadOnlySpan || !a.IsSpan)).ToList();
+                if (fitting.Count == 0)
+                {
+                    return null;
+                }
+                arguments.Add(new ArrayArgument(fitting[_r.Next(fitting.Count)].Name));
             }
-            var fitting = _arrays.Where(a => a.Readable && a.Length == p.Length && a.Bound <= ArgumentBound && (p.Kind == ParameterKind.ReadOnlySpan || !a.IsSpan)).ToList();
-            if (fitting.Count == 0)
-            {
-                return null;
-            }
-            arguments.Add(new ArrayArgument(fitting[_r.Next(fitting.Count)].Name));
+        }
+        finally
+        {
+            _inCallArguments--;
         }
         return new Invoke(helper.Name, arguments);
     }
 
+    /// <summary>
+    /// Generator bug (RegressionTests.Call_argument_reading_...): the reverse sweep re-evaluates a
+    /// callee's arguments from local arrays as they are at the end, not as they were at the call.
+    /// While it is not fixed, call arguments do not read local arrays, so other bugs are not
+    /// hidden behind this one.
+    /// </summary>
+    public const bool AvoidLocalArraysInCallArguments = true;
+
+    private int _inCallArguments;
+
+    private bool CanRead(ArrayVar array) =>
+        array.Readable && !(AvoidLocalArraysInCallArguments && _inCallArguments > 0 && array.Writable);
+
     private Expr Leaf()
     {
-        var readable = _arrays.Where(a => a.Readable && Indices(a).Count > 0).ToList();
+        var readable = _arrays.Where(a => CanRead(a) && Indices(a).Count > 0).ToList();
         var ints = _ints.Select(i => i.Name).Concat(_intParameter is null ? Array.Empty<string>() : new[] { _intParameter.Name }).ToList();
         if (ints.Count > 0 && Chance(0.08))
         {
@@ -675,7 +696,7 @@ public sealed class ProgramGenerator
     private Expr BoundedLeaf()
     {
         var small = _doubles.Where(v => v.Bound <= 1.5).Select(v => (Expr)new Var(v.Name))
-            .Concat(_arrays.Where(a => a.Readable && a.Bound <= 1.5).SelectMany(a => Indices(a).Select(i => (Expr)new Element(a.Name, i))))
+            .Concat(_arrays.Where(a => CanRead(a) && a.Bound <= 1.5).SelectMany(a => Indices(a).Select(i => (Expr)new Element(a.Name, i))))
             .ToList();
         return small.Count > 0 && Chance(0.8) ? small[_r.Next(small.Count)] : new Num(Constants[_r.Next(3)]);
     }

@@ -16,11 +16,11 @@ namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
 internal static class RegressionCheck
 {
     /// <param name="name">Names the case (the harness caches one generator run per name).</param>
-    /// <param name="method">One [Differentiable] method, placed in <c>Cases.Functions</c>.</param>
+    /// <param name="method">[Differentiable] methods, placed in <c>Cases.Functions</c>; the one under test is F.</param>
     /// <param name="arguments">A point where the method is smooth, one value per parameter (double, int, or double[] also for span outputs).</param>
     public static void MatchesFiniteDifferences(string name, string method, params object[] arguments)
     {
-        var testCase = new GeneratorCase("RandomPrograms." + name, CaseSource.InFunctions(method), _ => arguments);
+        var testCase = new GeneratorCase("RandomPrograms." + name, CaseSource.InFunctions(method), _ => arguments) { MethodUnderTest = "F" };
         var run = CaseRuns.Get(testCase);
         Assert.True(run.Exceptions.IsEmpty, run.Describe());
         Assert.False(run.OutputProblems.Any(d => d.Severity == DiagnosticSeverity.Error), run.Describe() + "\n" + string.Join("\n", run.Sources.Select(s => s.Text)));

@@ -67,6 +67,51 @@ public sealed class RegressionTests
             """, new[] { -1.2197, 0.1786 });
     }
 
+    private const string CallArgumentBug = "generator bug: in the reverse sweep, the arguments passed to a callee's TapedReverse read a local array as it is at the end (r[...]) instead of as it was at the call (rValues[...]), so the callee differentiates at the wrong point";
+
+    /// <summary>Seed 96003 (10,000-program run): r[1] is 0 at the call but 1 when the reverse sweep re-evaluates H's argument; d/db is 2b, the generated gradient 4b.</summary>
+    [Fact(Skip = CallArgumentBug)]
+    public void Call_argument_reading_an_element_changed_after_the_call()
+    {
+        RegressionCheck.MatchesFiniteDifferences(nameof(Call_argument_reading_an_element_changed_after_the_call), """
+            [Differentiable]
+            public static double H(double q) => q * q;
+
+            [Differentiable]
+            public static double[] F(double b)
+            {
+                double[] r = new double[2];
+                r[0] = H(Math.Sqrt(1.0 + r[1] * r[1]) * b);
+                for (int i = 0; i < 2; i++)
+                {
+                    r[i] += 1.0;
+                }
+                return r;
+            }
+            """, -1.129);
+    }
+
+    /// <summary>Seed 79015 (10,000-program run): the argument r[i] is the element the statement overwrites; the callee's reverse gets the new value.</summary>
+    [Fact(Skip = CallArgumentBug)]
+    public void Call_argument_reading_the_element_its_statement_overwrites()
+    {
+        RegressionCheck.MatchesFiniteDifferences(nameof(Call_argument_reading_the_element_its_statement_overwrites), """
+            [Differentiable]
+            public static double H(double q, ReadOnlySpan<double> s) => s[1] * q;
+
+            [Differentiable]
+            public static double[] F(ReadOnlySpan<double> x, double b)
+            {
+                double[] r = new double[1];
+                for (int i = 0; i < 1; i++)
+                {
+                    r[i] = b / (2.0 + Math.Tanh(H(r[i], x)));
+                }
+                return r;
+            }
+            """, new[] { -1.0127, -0.6318 }, -0.5877);
+    }
+
     /// <summary>Found while generating span-output programs: `return;` in a void method is DIFF005 ("an early 'return'"), although early returns are in the subset.</summary>
     [Fact]
     public void Early_return_from_a_void_method_with_a_span_output()
