@@ -217,7 +217,7 @@ internal sealed partial class FlowReverseMode
                 case RestoreElement r:
                     if (needed.Contains(r.Aggregate))
                     {
-                        result.Add(new SetElement(r.Aggregate, r.Indices, new TapePop(ScalarType.Double)));
+                        result.Add(new SetElement(r.Aggregate, r.Indices, new TapePop(r.Element)));
                     }
                     break;
                 case RestoreByComputing r:

@@ -123,7 +123,7 @@ internal sealed partial class FlowReverseMode
                     && self.Aggregate == store.Aggregate && self.Indices.Equals(store.Indices) && !Names(update.Right).Contains(store.Aggregate))
                 {
                     // a[i] += e: the element's adjoint passes through unchanged.
-                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices));
+                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices, store.Value.Type));
                     var element = new ElementLoad(Adjoint(store.Aggregate), store.Indices, store.Value.Type);
                     Propagate(update.Right, update.Op == BinaryOp.Add ? element : Build.Negate(element), reverse);
                 }
@@ -133,12 +133,12 @@ internal sealed partial class FlowReverseMode
                     var value = _names.Fresh(store.Aggregate + "Adjoint");
                     reverse.Add(new DeclareValue(value, new ElementLoad(adjoint, store.Indices, store.Value.Type)));
                     reverse.Add(new SetElement(adjoint, store.Indices, new Constant(0, store.Value.Type)));
-                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices));
+                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices, store.Value.Type));
                     Propagate(store.Value, new Variable(value, store.Value.Type), reverse);
                 }
                 else
                 {
-                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices));
+                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices, store.Value.Type));
                 }
                 break;
             case If branch:

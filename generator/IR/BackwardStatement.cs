@@ -53,7 +53,7 @@ internal sealed record BackwardFor(string Index, bool Declare, Expr Start, Expr 
 internal sealed record RestoreVariable(string Name, ScalarType Type) : BackwardStatement;
 
 /// <summary>Placeholder for restoring an overwritten element; kept only if the reverse sweep reads the aggregate.</summary>
-internal sealed record RestoreElement(string Aggregate, EquatableArray<Expr> Indices) : BackwardStatement;
+internal sealed record RestoreElement(string Aggregate, EquatableArray<Expr> Indices, ScalarType Element = ScalarType.Double) : BackwardStatement;
 
 /// <summary>
 /// An adjoint buffer for an array or tensor: zeros shaped like <c>Like</c>, or a copy of

@@ -42,7 +42,7 @@ internal sealed partial class BodyLowerer
         var resultType = target.ReturnType.SpecialType == SpecialType.System_Single ? ScalarType.Float : ScalarType.Double;
         if (_conditionalDepth > 0)
         {
-            return UnsupportedValue(invocation, "a call to a [Differentiable] method inside '?:', '&&', '||' or a loop's condition or step does not run exactly once where it is written; call it in a statement of its own first");
+            return UnsupportedValue(invocation, $"a call to '{target.Name}' (which has a derivative) inside '?:', '&&', '||' or a loop's condition or step does not run exactly once where it is written; call it in a statement of its own first");
         }
         var parameters = new List<CalleeParameter>();
         var arguments = new List<Expr>();

@@ -201,7 +201,7 @@ internal sealed partial class BodyLowerer
         {
             if (_mutable)
             {
-                return UnsupportedValue(invocation, "Sum() is not supported yet in methods with branches or loops; add the elements in the loop");
+                return UnsupportedValue(invocation, "Sum() is not supported yet in methods with branches, loops or calls to other [Differentiable] methods; add the elements in a loop");
             }
             var tensor = LowerTensor(instance);
             return tensor is null ? null : new TensorSum(tensor);
@@ -342,6 +342,11 @@ internal sealed partial class BodyLowerer
         if (symbol is not null && _aggregates.TryGetValue(symbol, out var aggregate))
         {
             return aggregate;
+        }
+        if (_failed && symbol is ILocalSymbol)
+        {
+            // Its definition was already reported: do not report every use too.
+            return null;
         }
         Unsupported(operation, "elements can be read from parameters and locals that are arrays, spans or tensors");
         return null;

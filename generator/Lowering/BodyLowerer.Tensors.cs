@@ -42,7 +42,7 @@ internal sealed partial class BodyLowerer
         }
         if (_mutable)
         {
-            Unsupported(value, "whole-tensor expressions are not supported yet in methods with branches or loops; index the elements in the loop, or move the tensor arithmetic into its own [Differentiable] method");
+            Unsupported(value, "whole-tensor expressions are not supported yet in methods with branches, loops or calls to other [Differentiable] methods; index the elements in a loop, or keep the tensor arithmetic in a method without them");
             return;
         }
         var tensor = LowerTensor(value);

@@ -152,12 +152,10 @@ public static class FloatCases
             Jacobian = x => FloatCorpus.LeakyReluLayerJacobian(Floats.Of(x), new float[x.Length]),
             ReferenceVjp = (x, s) => [.. x.Select((v, i) => v < 0 ? 0.1 * s[i] : s[i])],
         },
-#if GENERATOR_BUG_FLOAT_LOCAL_ARRAY
 
         Span("Float_LocalArray", [1.5, -2, 0.25, -0.5], FloatCorpus.LocalArray, FloatCorpus.LocalArrayBackward, FloatCorpus.LocalArrayGradient,
             FloatCorpus.LocalArrayPullback, p => p.Value, (p, s, g) => p.Backward(s, g),
             x => Map(x, v => 3 * v * v)),
-#endif
 #if CALLS
 
         // CallCorpus.FloatCaller(x, c) = Horner(x, c)·σ(x): flat input [x, c...].
