@@ -56,8 +56,9 @@ internal static class BackwardEmitter
         DeclareLocals(writer, program, captured: null);
         if (program.NeedsTape)
         {
+            // No try/finally: if the method throws, the tape is simply not reused (the next call
+            // rents a new one), and the loops keep their locals in registers.
             writer.Line($"var {ExpressionPrinter.Tape} = {TypeNames.TapeType}.Rent();");
-            writer.Open("try");
         }
         StatementPrinter.Forward(writer, program.Forward);
         if (program.HasEarlyReturn)
@@ -79,16 +80,13 @@ internal static class BackwardEmitter
             writer.Line("// Reverse sweep (nothing was recorded: every value it reads is recomputed).");
         }
         StatementPrinter.Reverse(writer, program.Reverse, SourceEmitter.TensorNames(method));
+        if (program.NeedsTape)
+        {
+            writer.Line($"{ExpressionPrinter.Tape}.Release();");
+        }
         if (method.Result.Kind != ResultKind.Void)
         {
             writer.Line($"return {program.ResultName};");
-        }
-        if (program.NeedsTape)
-        {
-            writer.Close();
-            writer.Open("finally");
-            writer.Line($"{ExpressionPrinter.Tape}.Release();");
-            writer.Close();
         }
     }
 

@@ -140,7 +140,6 @@ internal static class PullbackEmitter
         {
             writer.Line($"var {ExpressionPrinter.Reader} = this.{ExpressionPrinter.Tape}.Reader();");
             writer.Line($"var {ExpressionPrinter.Tape} = {TypeNames.TapeType}.Rent();");
-            writer.Open("try");
         }
         foreach (var p in capturedParameters.Where(p => p.Kind == ParameterKind.Scalar))
         {
@@ -157,10 +156,7 @@ internal static class PullbackEmitter
         StatementPrinter.Reverse(writer, program.Reverse, SourceEmitter.TensorNames(program.Method));
         if (program.NeedsTape)
         {
-            writer.Close();
-            writer.Open("finally");
             writer.Line($"{ExpressionPrinter.Tape}.Release();");
-            writer.Close();
         }
     }
 
