@@ -294,6 +294,7 @@ internal sealed partial class FlowReverseMode
             BackwardIf b => b with { Condition = Map(b.Condition), Then = Rename(b.Then, from, to).ToEquatableArray(), Else = Rename(b.Else, from, to).ToEquatableArray() },
             BackwardFor f => f with { Start = Map(f.Start), Condition = Map(f.Condition), Body = Rename(f.Body, from, to).ToEquatableArray() },
             DeclareBuffer b when b.Like == from && b.CopyOf != from => b with { Like = to },
+            ReverseCall c => c with { Call = c.Call with { Arguments = MapAll(c.Call.Arguments) }, Seed = Map(c.Seed) },
             _ => s,
         }).ToList();
     }

@@ -71,10 +71,8 @@ public sealed class RegressionTests
             """, new[] { -1.2197, 0.1786 });
     }
 
-    private const string CallArgumentBug = "generator bug: in the reverse sweep, the arguments passed to a callee's TapedReverse read a local array as it is at the end (r[...]) instead of as it was at the call (rValues[...]), so the callee differentiates at the wrong point";
-
     /// <summary>Seed 96003 (10,000-program run): r[1] is 0 at the call but 1 when the reverse sweep re-evaluates H's argument; d/db is 2b, the generated gradient 4b.</summary>
-    [Fact(Skip = CallArgumentBug)]
+    [Fact]
     public void Call_argument_reading_an_element_changed_after_the_call()
     {
         RegressionCheck.MatchesFiniteDifferences(nameof(Call_argument_reading_an_element_changed_after_the_call), """
@@ -96,7 +94,7 @@ public sealed class RegressionTests
     }
 
     /// <summary>Seed 79015 (10,000-program run): the argument r[i] is the element the statement overwrites; the callee's reverse gets the new value.</summary>
-    [Fact(Skip = CallArgumentBug)]
+    [Fact]
     public void Call_argument_reading_the_element_its_statement_overwrites()
     {
         RegressionCheck.MatchesFiniteDifferences(nameof(Call_argument_reading_the_element_its_statement_overwrites), """
