@@ -114,6 +114,30 @@ public sealed class RegressionTests
             """, new[] { -1.0127, -0.6318 }, -0.5877);
     }
 
+    /// <summary>
+    /// Seed 43033 (10,000-program run): u0 and u5 are saved on the tape before the loop that
+    /// overwrites them (push u0, push u5), but the reverse sweep pops u0 first, so u0 and u5 swap
+    /// and the gradient of Pow(1 + u0², 1.5) is taken at u5.
+    /// </summary>
+    [Fact]
+    public void Two_values_saved_before_a_loop_are_restored_in_the_order_they_were_saved()
+    {
+        RegressionCheck.MatchesFiniteDifferences(nameof(Two_values_saved_before_a_loop_are_restored_in_the_order_they_were_saved), """
+            [Differentiable]
+            public static double F(double a, double[] x)
+            {
+                double u0 = a;
+                double u5 = Math.Pow(1.0 + u0 * u0, 1.5);
+                foreach (double v in x)
+                {
+                    u0 += v;
+                    u5 += 1.0;
+                }
+                return u5 * a;
+            }
+            """, -0.9357, new[] { -0.6489 });
+    }
+
     /// <summary>Found while generating span-output programs: `return;` in a void method was DIFF005 ("an early 'return'"), although early returns are in the subset (fixed).</summary>
     [Fact]
     public void Early_return_from_a_void_method_with_a_span_output()
