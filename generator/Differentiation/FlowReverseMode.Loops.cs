@@ -284,7 +284,8 @@ internal sealed partial class FlowReverseMode
             forward.Add(new SaveVariable(name, TypeOf(name)));
         }
         TransformLoopBody(loop, forward, reverse);
-        foreach (var name in accumulators)
+        // Read back last saved first.
+        foreach (var name in Enumerable.Reverse(accumulators))
         {
             reverse.Add(new RestoreVariable(name, TypeOf(name)));
         }
