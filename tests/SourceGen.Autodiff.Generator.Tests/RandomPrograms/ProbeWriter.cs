@@ -99,7 +99,7 @@ public static class ProbeWriter
         return text.ToString();
     }
 
-    /// <summary>Fixed data of a [NoGradient] array: depends only on the program and the parameter.</summary>
+    /// <summary>Fixed data of a [NoGradient] parameter: depends only on the program and the parameter.</summary>
     public static double[] DataOf(RandomProgram program, Parameter parameter)
     {
         var r = new Random(program.Seed ^ parameter.Name[0]);
@@ -126,6 +126,7 @@ public static class ProbeWriter
         var real = dual ? "Dual" : "double";
         return program.Parameters.Select(q => q.Kind switch
         {
+            ParameterKind.Real when q.NoGradient => $"{real} {q.Name} = {ProgramPrinter.Literal(DataOf(program, q)[0])};",
             ParameterKind.Real => dual
                 ? $"Dual {q.Name} = new Dual(X[{offsets[q.Name]}], direction == {offsets[q.Name]} ? 1 : 0);"
                 : $"double {q.Name} = X[{offsets[q.Name]}];",

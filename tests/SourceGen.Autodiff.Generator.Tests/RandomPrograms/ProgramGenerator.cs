@@ -181,7 +181,8 @@ public sealed class ProgramGenerator
                     _arrays.Add(new ArrayVar(p.Name, p.Length, readable: true, writable: false, 1.5, p.Kind == ParameterKind.ReadOnlySpan));
                     break;
                 case ParameterKind.Output:
-                    _arrays.Add(new ArrayVar(p.Name, p.Length, readable: false, writable: true, 0, lengthText: LocalLength(p.Name, p.Length.ToString())));
+                    // Readable too: it starts as the caller's values (zeros in the probes).
+                    _arrays.Add(new ArrayVar(p.Name, p.Length, readable: true, writable: true, 0, isSpan: true, lengthText: LocalLength(p.Name, p.Length.ToString())));
                     break;
             }
         }
@@ -217,7 +218,9 @@ public sealed class ProgramGenerator
         var reals = _r.Next(4);
         for (var i = 0; i < reals; i++)
         {
-            parameters.Add(new Parameter(((char)('a' + i)).ToString(), ParameterKind.Real));
+            // Data the gradient ignores, when the first double is differentiable.
+            var data = i > 0 && Chance(0.15);
+            parameters.Add(new Parameter(((char)('a' + i)).ToString(), ParameterKind.Real, Length: data ? 1 : 0, NoGradient: data));
         }
         var arrays = reals == 0 ? 1 + _r.Next(2) : _r.Next(3);
         for (var i = 0; i < arrays; i++)
@@ -656,12 +659,12 @@ public sealed class ProgramGenerator
     }
 
     /// <summary>
-    /// Generator bug (RegressionTests.Call_argument_reading_...): the reverse sweep re-evaluates a
-    /// callee's arguments from local arrays as they are at the end, not as they were at the call.
-    /// While it is not fixed, call arguments do not read local arrays, so other bugs are not
+    /// Generator bug, fixed (RegressionTests.Call_argument_reading_...): the reverse sweep
+    /// re-evaluated a callee's arguments from local arrays as they are at the end, not as they were
+    /// at the call. When true, call arguments do not read local arrays, so other bugs are not
     /// hidden behind this one.
     /// </summary>
-    public const bool AvoidLocalArraysInCallArguments = true;
+    public const bool AvoidLocalArraysInCallArguments = false;
 
     private int _inCallArguments;
 

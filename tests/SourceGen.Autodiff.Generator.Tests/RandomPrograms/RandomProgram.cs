@@ -23,12 +23,12 @@ public enum ParameterKind
 
 /// <summary>
 /// A parameter. Arrays have a fixed <paramref name="Length"/> per program (the program is valid
-/// for that length: constant indices are below it). A <paramref name="NoGradient"/> array holds
-/// fixed data baked into the probe.
+/// for that length: constant indices are below it). A <paramref name="NoGradient"/> double or
+/// array holds fixed data baked into the probe (a double has Length 1 for it).
 /// </summary>
 public sealed record Parameter(string Name, ParameterKind Kind, int Length = 0, bool NoGradient = false, int IntValue = 0)
 {
-    public bool HasGradient => Kind is ParameterKind.Real || (Kind is ParameterKind.Array or ParameterKind.ReadOnlySpan && !NoGradient);
+    public bool HasGradient => Kind is ParameterKind.Real or ParameterKind.Array or ParameterKind.ReadOnlySpan && !NoGradient;
 
     public bool IsArray => Kind is ParameterKind.Array or ParameterKind.ReadOnlySpan;
 
