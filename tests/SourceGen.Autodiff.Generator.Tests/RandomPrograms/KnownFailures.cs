@@ -12,7 +12,6 @@ public static class KnownFailures
 {
     public static readonly IReadOnlyDictionary<int, string> BySeed = new Dictionary<int, string>
     {
-        [10015] = nameof(RegressionTests.Pullback_recomputing_a_call_that_only_decides_a_branch_compiles),
         [2049] = nameof(RegressionTests.Span_passed_whole_to_a_call_and_overwritten_after_it),
     };
 }
