@@ -278,10 +278,15 @@ internal sealed partial class FlowReverseMode
         return result;
     }
 
-    private static List<BackwardStatement> Rename(IEnumerable<BackwardStatement> statements, string from, string to)
+    private static List<BackwardStatement> Rename(IEnumerable<BackwardStatement> statements, string from, string to, ScalarType element = ScalarType.Double)
     {
         // Only elements move to the copy: its length is the pooled buffer's, not the result's.
-        Expr Map(Expr e) => ExprRewriter.Rewrite(e, x => x is ElementLoad l && l.Aggregate == from ? l with { Aggregate = to } : x);
+        Expr Map(Expr e) => ExprRewriter.Rewrite(e, x => x switch
+        {
+            ElementLoad l when l.Aggregate == from => l with { Aggregate = to },
+            AggregateArgument a when a.Aggregate == from => a with { Aggregate = to, LengthOf = from, Element = element },
+            _ => x,
+        });
         EquatableArray<Expr> MapAll(EquatableArray<Expr> es) => es.Select(Map).ToEquatableArray();
         return statements.Select(s => s switch
         {
@@ -291,12 +296,35 @@ internal sealed partial class FlowReverseMode
             AccumulateScalarGradient g => g with { Value = Map(g.Value) },
             AccumulateElementGradient e => e with { Value = Map(e.Value), Indices = MapAll(e.Indices) },
             SetElement e => e with { Aggregate = e.Aggregate == from ? to : e.Aggregate, Value = Map(e.Value), Indices = MapAll(e.Indices) },
-            BackwardIf b => b with { Condition = Map(b.Condition), Then = Rename(b.Then, from, to).ToEquatableArray(), Else = Rename(b.Else, from, to).ToEquatableArray() },
-            BackwardFor f => f with { Start = Map(f.Start), Condition = Map(f.Condition), Body = Rename(f.Body, from, to).ToEquatableArray() },
+            BackwardIf b => b with { Condition = Map(b.Condition), Then = Rename(b.Then, from, to, element).ToEquatableArray(), Else = Rename(b.Else, from, to, element).ToEquatableArray() },
+            BackwardFor f => f with { Start = Map(f.Start), Condition = Map(f.Condition), Body = Rename(f.Body, from, to, element).ToEquatableArray() },
             DeclareBuffer b when b.Like == from && b.CopyOf != from => b with { Like = to },
-            ReverseCall c => c with { Call = c.Call with { Arguments = MapAll(c.Call.Arguments) }, Seed = Map(c.Seed) },
+            ReverseCall c => c with
+            {
+                Call = c.Call with
+                {
+                    Arguments = c.Call.Arguments.Select((a, k) => Map(a) is AggregateArgument { LengthOf: not null } copy && c.Call.Parameters[k].Kind == ParameterKind.Array
+                        ? copy with { AsArray = true }
+                        : Map(a)).ToEquatableArray(),
+                },
+                Seed = Map(c.Seed),
+            },
             _ => s,
         }).ToList();
+    }
+
+    private static void CollectWrites(IEnumerable<BackwardStatement> statements, HashSet<string> names)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case SetLocal set: names.Add(set.Name); break;
+                case SetElement set: names.Add(set.Aggregate); break;
+                case BackwardIf b: CollectWrites(b.Then, names); CollectWrites(b.Else, names); break;
+                case BackwardFor f: names.Add(f.Index); CollectWrites(f.Body, names); break;
+            }
+        }
     }
 
     /// <summary>Forward values and inputs the reverse sweep reads: what a pullback keeps.</summary>
@@ -304,6 +332,8 @@ internal sealed partial class FlowReverseMode
     {
         var reads = new HashSet<string>();
         CollectReads(reverse, reads);
+        // Variables the reverse sweep writes (restores, recomputations) must exist there too.
+        CollectWrites(reverse, reads);
         var forward = new HashSet<string>(locals.Select(l => l.Name).Concat(_method.Parameters.Select(p => p.Name)).Concat(LocalAggregates(_method.Body.Statements)));
         return reads.Where(forward.Contains).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray();
     }

@@ -327,8 +327,9 @@ internal sealed partial class FlowReverseMode
                 continue;
             }
             var aggregate = ((AggregateArgument)argument).Aggregate;
+            // An input's gradient buffer; a local or output holding active values: its adjoint buffer.
             buffers.Add(_parameters.TryGetValue(aggregate, out var own) && own.IsDifferentiable ? ReverseMode.GradientName(aggregate)
-                : _varied.Contains(aggregate) && !_parameters.ContainsKey(aggregate) ? Adjoint(aggregate)
+                : _varied.Contains(aggregate) && (!_parameters.ContainsKey(aggregate) || own!.Kind == ParameterKind.OutputSpan) ? Adjoint(aggregate)
                 : parameter.Kind == ParameterKind.Tensor ? $"global::SourceGen.Autodiff.Tensor.ZerosLike({aggregate})"
                 : parameter.ElementType == ScalarType.Float ? $"new global::System.Span<float>(tape.ScratchSingle({aggregate}.Length), 0, {aggregate}.Length)"
                 : $"new global::System.Span<double>(tape.Scratch({aggregate}.Length), 0, {aggregate}.Length)");

@@ -95,7 +95,7 @@ internal sealed partial class FlowReverseMode
         {
             // The reverse sweep restores old elements: it works on a copy, never on the returned result.
             var copy = _names.Fresh(_resultAggregate + "Values");
-            finalReverse = Rename(finalReverse, _resultAggregate, copy);
+            finalReverse = Rename(finalReverse, _resultAggregate, copy, ElementTypeOf(_resultAggregate));
             finalReverse.Insert(0, new DeclareBuffer(copy, _resultAggregate, IsTensorAggregate(_resultAggregate), _resultAggregate) { Element = ElementTypeOf(_resultAggregate) });
         }
 

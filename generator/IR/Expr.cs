@@ -60,7 +60,16 @@ internal sealed record TapePop(ScalarType Type) : Expr(Type);
 internal sealed record ExternalCall(string Method, EquatableArray<Expr> Arguments, ScalarType Type) : Expr(Type);
 
 /// <summary>An array, span or tensor passed whole to an <see cref="ExternalCall"/> (as data: it carries no gradient there).</summary>
-internal sealed record AggregateArgument(string Aggregate) : Expr(ScalarType.Double);
+internal sealed record AggregateArgument(string Aggregate) : Expr(ScalarType.Double)
+{
+    /// <summary>When the reverse sweep passes a longer pooled copy: the aggregate whose length the span must have.</summary>
+    public string? LengthOf { get; init; }
+
+    public ScalarType Element { get; init; } = ScalarType.Double;
+
+    /// <summary>The callee takes an array: the trimmed copy is materialized (rare: a result array passed whole and restored).</summary>
+    public bool AsArray { get; init; }
+}
 
 /// <summary>How a callee's parameter is passed, and whether it gets a gradient buffer.</summary>
 internal sealed record CalleeParameter(string Name, ParameterKind Kind, bool IsDifferentiable, ScalarType ElementType = ScalarType.Double);

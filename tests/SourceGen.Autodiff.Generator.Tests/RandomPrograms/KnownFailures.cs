@@ -12,6 +12,5 @@ public static class KnownFailures
 {
     public static readonly IReadOnlyDictionary<int, string> BySeed = new Dictionary<int, string>
     {
-        [2049] = nameof(RegressionTests.Span_passed_whole_to_a_call_and_overwritten_after_it),
     };
 }

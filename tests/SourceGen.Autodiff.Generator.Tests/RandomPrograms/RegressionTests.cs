@@ -183,7 +183,7 @@ public sealed class RegressionTests
     /// reads the span as it is at the end (y[0] = H's result) instead of as it was at the call
     /// (y[0] = 0), so dF/da is 1 + y[0] instead of 1.
     /// </summary>
-    [Fact(Skip = "generator bug: an array or span passed whole to a callee is passed to its TapedReverse as it is at the end of the forward sweep (y), not as it was at the call (yValues)")]
+    [Fact]
     public void Span_passed_whole_to_a_call_and_overwritten_after_it()
     {
         RegressionCheck.MatchesFiniteDifferences(nameof(Span_passed_whole_to_a_call_and_overwritten_after_it), """
@@ -208,7 +208,7 @@ public sealed class RegressionTests
     /// callee; the callee's gradient for it goes into a scratch buffer that is dropped, so
     /// d(y[1])/da misses the path through y[0] (gets a² + 1 instead of 3a² + 1).
     /// </summary>
-    [Fact(Skip = "generator bug: the gradient a callee computes for a span output passed whole (sGrad) goes into a discarded scratch buffer instead of yBar")]
+    [Fact]
     public void Span_output_holding_active_values_passed_whole_to_a_call()
     {
         RegressionCheck.MatchesFiniteDifferences(nameof(Span_output_holding_active_values_passed_whole_to_a_call), """
