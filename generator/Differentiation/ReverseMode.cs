@@ -137,7 +137,8 @@ internal sealed class ReverseMode
                 _sink.AddScalar(v.Name, adjoint);
                 break;
             case ElementLoad load when _tensorLets.ContainsKey(load.Aggregate):
-                Propagate(ElementOf(new TensorRef(load.Aggregate), i => new ElementLoad(ParameterOf(load.Aggregate), load.Indices, ScalarType.Double), load.Indices), adjoint, hint);
+                // An element of a tensor local is the local's elementwise expression at that index.
+                Propagate(ElementOf(new TensorRef(load.Aggregate), load.Indices), adjoint, hint);
                 break;
             case ElementLoad load:
                 _sink.AddElement(GradientName(load.Aggregate), load.Indices, adjoint);
@@ -174,21 +175,19 @@ internal sealed class ReverseMode
         return count;
     }
 
-    /// <summary>The tensor parameter a chain of tensor locals ultimately reads, for element access.</summary>
-    private string ParameterOf(string tensor) => tensor;
-
     /// <summary>
     /// The scalar expression for one element of a whole-tensor expression: tensor locals are
-    /// expanded (they are pure elementwise functions of the inputs), tensor inputs become
-    /// <paramref name="element"/> reads.
+    /// expanded (they are pure elementwise functions of the inputs); tensor inputs are read at
+    /// <paramref name="indices"/>, or at the flat index <paramref name="flatIndex"/> inside an
+    /// elementwise loop.
     /// </summary>
-    private Expr ElementOf(TensorExpr tensor, System.Func<string, Expr> element, EquatableArray<Expr> indices) => tensor switch
+    private Expr ElementOf(TensorExpr tensor, EquatableArray<Expr> indices, string? flatIndex = null) => tensor switch
     {
-        TensorRef r when _tensorLets.TryGetValue(r.Name, out var value) => ElementOf(value, element, indices),
-        TensorRef r => indices.Count > 0 ? new ElementLoad(r.Name, indices, ScalarType.Double) : element(r.Name),
+        TensorRef r when _tensorLets.TryGetValue(r.Name, out var value) => ElementOf(value, indices, flatIndex),
+        TensorRef r => flatIndex is null ? new ElementLoad(r.Name, indices, ScalarType.Double) : new FlatElement(r.Name, flatIndex),
         TensorScalar s => s.Value,
-        TensorBinary b => Build.Binary(b.Op, ElementOf(b.Left, element, indices), ElementOf(b.Right, element, indices)),
-        TensorNegate n => Build.Negate(ElementOf(n.Operand, element, indices)),
+        TensorBinary b => Build.Binary(b.Op, ElementOf(b.Left, indices, flatIndex), ElementOf(b.Right, indices, flatIndex)),
+        TensorNegate n => Build.Negate(ElementOf(n.Operand, indices, flatIndex)),
         _ => Build.Real(0),
     };
 
@@ -209,7 +208,7 @@ internal sealed class ReverseMode
     private void ElementwiseLoop(TensorExpr tensor, Expr? elementAdjoint)
     {
         var index = _names.Fresh("i");
-        var element = ElementOf(tensor, name => new FlatElement(name, index), EquatableArray<Expr>.Empty);
+        var element = ElementOf(tensor, EquatableArray<Expr>.Empty, index);
         var outerOut = _out;
         var outerSink = _sink;
         _out = new List<BackwardStatement>();
