@@ -57,6 +57,9 @@ public static class Functions
         new("Floor", 1, "Math.Floor({0} + 0.5)", b => b[0] + 1.5, "__Trace.Floor(__t, {0} + 0.5)"),
     };
 
+    /// <summary>Gradient.Stop: the value passes, the gradient does not (the twin replays the value under finite differences).</summary>
+    public static readonly Function Stop = new("Stop", 1, "Gradient.Stop({0})", b => b[0], "__Trace.Stop(__t, {0})");
+
     /// <summary>Smooth functions safe to use as a denominator: bounded away from zero.</summary>
     public static readonly IReadOnlyList<Function> Denominators = new Function[]
     {
@@ -77,7 +80,7 @@ public static class Functions
     public static readonly IReadOnlyList<string> Squashing = new[] { "Sin", "Cos", "Tanh", "Atan", "ExpGauss", "AsinTanh", "TanTanh" };
 
     private static readonly Dictionary<string, Function> ByName =
-        Smooth.Concat(Kinked).Concat(Denominators).Concat(Gates).ToDictionary(f => f.Name);
+        Smooth.Concat(Kinked).Concat(Denominators).Concat(Gates).Append(Stop).ToDictionary(f => f.Name);
 
     public static Function Get(string name) => ByName[name];
 }

@@ -11,7 +11,7 @@ public sealed class Probe
     {
         var type = assembly.GetType($"{ProgramPrinter.Namespace}.{ProbeWriter.ClassName(program)}", throwOnError: true)!;
         Forward = Bind<Func<double[], double[]>>(type, "Forward")!;
-        Twin = Bind<Func<double[], int, List<int>, double[], double[]>>(type, "Twin")!;
+        Twin = Bind<Func<double[], int, List<int>, List<double>, bool, double[], double[]>>(type, "Twin")!;
         Backward = Bind<Func<double[], double[], double[], double[]>>(type, "Backward")!;
         Pullback = Bind<Func<double[], double[], double[], double[], double[]>>(type, "Pullback")!;
         Gradient = Bind<Func<double[], double[]>>(type, "Gradient");
@@ -23,9 +23,10 @@ public sealed class Probe
 
     /// <summary>
     /// The twin at X over dual numbers with derivative 1 at one flat input (none for -1): returns
-    /// the output values, appends its decisions to the list, writes the output derivatives.
+    /// the output values, appends its decisions to the first list, records the values it stops
+    /// the gradient of in the second (or replays them from it), writes the output derivatives.
     /// </summary>
-    public Func<double[], int, List<int>, double[], double[]> Twin { get; }
+    public Func<double[], int, List<int>, List<double>, bool, double[], double[]> Twin { get; }
 
     /// <summary>FBackward(X, seed, G): returns the output, adds the gradient into G.</summary>
     public Func<double[], double[], double[], double[]> Backward { get; }

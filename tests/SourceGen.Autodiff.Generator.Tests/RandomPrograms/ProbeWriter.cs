@@ -34,14 +34,15 @@ public static class ProbeWriter
 
         Method(text, "double[] Forward(double[] X)", Unpack(p), Call(p, $"{type}.F({args})"));
         var twin = new List<string>(Unpack(p, dual: true));
-        var twinCall = $"{ProgramPrinter.TwinClassName(p)}.F({withArgs}t)";
+        twin.Add("var recorder = new __Recorder(t, stops, replay);");
+        var twinCall = $"{ProgramPrinter.TwinClassName(p)}.F({withArgs}recorder)";
         twin.AddRange(p.Result switch
         {
             ResultKind.Scalar => new[] { $"var v = {twinCall};", "tangent[0] = v.D;", "return new[] { v.V };" },
             ResultKind.Array => new[] { $"var v = {twinCall};", "__Probe.Derivatives(v).CopyTo(tangent, 0);", "return __Probe.Values(v);" },
             _ => new[] { $"{twinCall};", "__Probe.Derivatives(y).CopyTo(tangent, 0);", "return __Probe.Values(y);" },
         });
-        Method(text, "double[] Twin(double[] X, int direction, List<int> t, double[] tangent)", twin, null);
+        Method(text, "double[] Twin(double[] X, int direction, List<int> t, List<double> stops, bool replay, double[] tangent)", twin, null);
 
         var backward = new List<string>(Unpack(p));
         backward.AddRange(LoadGradients(p, "G"));

@@ -125,8 +125,8 @@ public static class ProgramCheck
         {
             return Outcome.Resample;
         }
-        var trace = new List<int>();
-        var twin = probe.Twin(point.X, -1, trace, new double[y.Length]);
+        var trace = new Baseline(new List<int>(), new List<double>(), Coverage.Of(program).Contains("Math " + Functions.Stop.Name));
+        var twin = probe.Twin(point.X, -1, trace.Decisions, trace.Stops, false, new double[y.Length]);
         if (!twin.SequenceEqual(y))
         {
             throw new FailureException(FailureKind.InvalidProgram, $"the twin computes {Show(twin)}, F computes {Show(y)}");
@@ -184,7 +184,7 @@ public static class ProgramCheck
         return Outcome.Passed;
     }
 
-    private static void CheckJacobian(RandomProgram program, Probe probe, SamplePoint point, List<int> trace)
+    private static void CheckJacobian(RandomProgram program, Probe probe, SamplePoint point, Baseline trace)
     {
         var array = program.WithGradient.Single(p => p.IsArray);
         var offset = program.WithGradient.TakeWhile(p => p != array).Sum(p => p.Width);
@@ -224,7 +224,7 @@ public static class ProgramCheck
         for (var j = 0; j < product.Length; j++)
         {
             var tangent = new double[outputs];
-            probe.Twin(point.X, j, new List<int>(), tangent);
+            probe.Twin(point.X, j, new List<int>(), new List<double>(), false, tangent);
             for (var i = 0; i < outputs; i++)
             {
                 product[j] += point.Seed[i] * tangent[i];
@@ -233,20 +233,29 @@ public static class ProgramCheck
         return product;
     }
 
-    /// <summary>Central finite differences of seed · F at the point; null when a decision flips within the step.</summary>
-    private static double[]? Numeric(Probe probe, SamplePoint point, List<int> trace, double h)
+    /// <summary>
+    /// Central finite differences of seed · F at the point (of the twin with Gradient.Stop values
+    /// frozen, when the program stops a gradient); null when a decision flips within the step.
+    /// </summary>
+    private static double[]? Numeric(Probe probe, SamplePoint point, Baseline trace, double h)
     {
         var flipped = false;
         var vjp = FiniteDifference.VectorJacobianProduct(x => Evaluate(probe, x, point.Seed.Length, trace, ref flipped), point.X, point.Seed, h);
         return flipped ? null : vjp;
     }
 
-    private static double[] Evaluate(Probe probe, double[] x, int outputs, List<int> trace, ref bool flipped)
+    /// <summary>
+    /// The decisions and stopped values at the sample point; whether finite differences go through
+    /// the twin replaying the stopped values (programs with Gradient.Stop) instead of F itself.
+    /// </summary>
+    private sealed record Baseline(List<int> Decisions, List<double> Stops, bool ThroughTwin);
+
+    private static double[] Evaluate(Probe probe, double[] x, int outputs, Baseline baseline, ref bool flipped)
     {
         var decisions = new List<int>();
-        probe.Twin(x, -1, decisions, new double[outputs]);
-        flipped |= !decisions.SequenceEqual(trace);
-        return probe.Forward(x);
+        var values = probe.Twin(x, -1, decisions, baseline.Stops, true, new double[outputs]);
+        flipped |= !decisions.SequenceEqual(baseline.Decisions);
+        return baseline.ThroughTwin ? values : probe.Forward(x);
     }
 
     private static void Identical(double[] expected, double[] actual, string what)

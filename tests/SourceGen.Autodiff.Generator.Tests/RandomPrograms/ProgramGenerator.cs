@@ -607,8 +607,12 @@ public sealed class ProgramGenerator
         {
             return Leaf();
         }
-        switch (Pick(new[] { ("binary", 30), ("negate", 4), ("divide", 8), ("call", 36), ("ternary", 7), ("kink", 5), ("invoke", _helpers.Count > 0 && _noCalls == 0 ? 12 : 0) }))
+        switch (Pick(new[] { ("binary", 30), ("negate", 4), ("divide", 8), ("call", 36), ("ternary", 7), ("kink", 5), ("invoke", _helpers.Count > 0 && _noCalls == 0 ? 12 : 0), ("stop", 2) }))
         {
+            case "stop":
+                var stopped = Expression(depth - 1);
+                // Gradient.Stop(int) would pick the float overload.
+                return new Call(Functions.Stop.Name, new[] { stopped is IntValue ? new Binary('*', new Num(1.0), stopped) : stopped });
             case "invoke":
                 return Invocation() ?? Leaf();
             case "binary":

@@ -44,7 +44,7 @@ public sealed class ProgramGeneratorTests
             "early return in loop", "loop exit on a double comparison", "?:", "&&", "||", "!", "local array",
             "assign = in loop", "assign += in loop", "assign *= in loop", "assign /= in loop", "element = in loop", "element += in loop",
             "result Scalar", "result Array", "result SpanOutput", "parameter Array", "parameter ReadOnlySpan", "parameter Int",
-            "parameter ReadOnlySpan [NoGradient]", "parameter Real [NoGradient]", "call", "call with an array argument", "Math Abs", "Math Max", "Math Clamp", "Math Floor", "unary -", "operator /",
+            "parameter ReadOnlySpan [NoGradient]", "parameter Real [NoGradient]", "call", "call with an array argument", "Math Abs", "Math Max", "Math Clamp", "Math Floor", "Math Stop", "unary -", "operator /",
             "int as double", "local assigned on every branch", "++ or -- on a double", "expression-bodied helper",
         };
         Assert.All(expected, construct => Assert.True(counts.GetValueOrDefault(construct) >= 10, $"'{construct}' appears in {counts.GetValueOrDefault(construct)} programs"));

@@ -71,7 +71,7 @@ public sealed class ProgramPrinter
         var declarations = parameters.Select(p => _twin ? TwinType(p.Kind) + " " + p.Name : Declaration(p)).ToList();
         if (_twin)
         {
-            declarations.Add("List<int> __t");
+            declarations.Add("__Recorder __t");
         }
         var header = $"public static {returnType} {name}({string.Join(", ", declarations)})";
         if (body is [Return { Value: { } value }])

@@ -68,15 +68,42 @@ public static class SupportSource
             public static Dual Clamp(Dual a, Dual lo, Dual hi) => a.V < lo.V ? lo : a.V > hi.V ? hi : a;
         }
 
-        /// <summary>Records decisions on double values: a branch taken, the side of a kink.</summary>
+        /// <summary>
+        /// What a twin records: its decisions on double values, and the values it stopped the
+        /// gradient of. Replaying freezes the stopped values at the recorded ones, so finite
+        /// differences of the twin see Gradient.Stop as the generator does (a constant).
+        /// </summary>
+        public sealed class __Recorder
+        {
+            public readonly List<int> Decisions;
+            public readonly List<double> Stops;
+            public readonly bool Replay;
+            public int Next;
+
+            public __Recorder(List<int> decisions, List<double> stops, bool replay) { Decisions = decisions; Stops = stops; Replay = replay; }
+        }
+
+        /// <summary>Records decisions on double values: a branch taken, the side of a kink or step.</summary>
         public static class __Trace
         {
-            public static bool B(List<int> t, bool c) { t.Add(c ? 1 : 0); return c; }
-            public static Dual Abs(List<int> t, Dual a) { t.Add(a.V >= 0 ? 3 : 2); return DualMath.Abs(a); }
-            public static Dual Max(List<int> t, Dual a, Dual b) { t.Add(a.V >= b.V ? 5 : 4); return DualMath.Max(a, b); }
-            public static Dual Min(List<int> t, Dual a, Dual b) { t.Add(a.V <= b.V ? 7 : 6); return DualMath.Min(a, b); }
-            public static Dual Clamp(List<int> t, Dual a, Dual lo, Dual hi) { t.Add(a.V < lo.V ? 8 : a.V > hi.V ? 9 : 10); return DualMath.Clamp(a, lo, hi); }
-            public static Dual Floor(List<int> t, Dual a) { double f = Math.Floor(a.V); t.Add(100 + (int)f); return new Dual(f, 0); }
+            public static bool B(__Recorder t, bool c) { t.Decisions.Add(c ? 1 : 0); return c; }
+            public static Dual Abs(__Recorder t, Dual a) { t.Decisions.Add(a.V >= 0 ? 3 : 2); return DualMath.Abs(a); }
+            public static Dual Max(__Recorder t, Dual a, Dual b) { t.Decisions.Add(a.V >= b.V ? 5 : 4); return DualMath.Max(a, b); }
+            public static Dual Min(__Recorder t, Dual a, Dual b) { t.Decisions.Add(a.V <= b.V ? 7 : 6); return DualMath.Min(a, b); }
+            public static Dual Clamp(__Recorder t, Dual a, Dual lo, Dual hi) { t.Decisions.Add(a.V < lo.V ? 8 : a.V > hi.V ? 9 : 10); return DualMath.Clamp(a, lo, hi); }
+            public static Dual Floor(__Recorder t, Dual a) { double f = Math.Floor(a.V); t.Decisions.Add(100 + (int)f); return new Dual(f, 0); }
+
+            /// <summary>Gradient.Stop: derivative 0; the value recorded, or when replaying, the recorded one.</summary>
+            public static Dual Stop(__Recorder t, Dual a)
+            {
+                if (!t.Replay)
+                {
+                    t.Stops.Add(a.V);
+                    return new Dual(a.V, 0);
+                }
+                // Past the recording only when a decision flipped: that point is resampled anyway.
+                return new Dual(t.Next < t.Stops.Count ? t.Stops[t.Next++] : a.V, 0);
+            }
         }
 
         public static class __Probe
