@@ -11,7 +11,7 @@ public static class Coverage
         var found = new HashSet<string> { "result " + program.Result };
         foreach (var p in program.Parameters)
         {
-            found.Add("parameter " + p.Kind + (p.NoGradient ? " [NoGradient]" : ""));
+            found.Add("parameter " + p.Kind + (p.Kind == ParameterKind.Tensor ? $" rank {p.Shape.Length}" : "") + (p.NoGradient ? " [NoGradient]" : ""));
         }
         if (program.Helpers.Count > 0)
         {
@@ -47,6 +47,9 @@ public static class Coverage
                     break;
                 case DeclareArray:
                     found.Add("local array");
+                    break;
+                case DeclareTensor:
+                    found.Add("local tensor");
                     break;
                 case DeclareUnassigned:
                     found.Add("local assigned on every branch");

@@ -21,11 +21,17 @@ public static class ProbeWriter
         var type = p.ClassName;
         var args = string.Join(", ", p.Parameters.Select(q => q.Name));
         var withArgs = args.Length == 0 ? "" : args + ", ";
-        var seed = p.Result == ResultKind.Scalar ? "seed[0]" : "seed";
+        var seed = p.Result switch
+        {
+            ResultKind.Scalar => "seed[0]",
+            ResultKind.Tensor => $"Tensor.FromRowMajor(seed, {p.ResultLength})",
+            _ => "seed",
+        };
         var text = new StringBuilder();
         text.AppendLine($"// Probe for random program {p.Seed}");
         text.AppendLine("using System;");
         text.AppendLine("using System.Collections.Generic;");
+        text.AppendLine("using SourceGen.Autodiff;");
         text.AppendLine();
         text.AppendLine($"namespace {ProgramPrinter.Namespace};");
         text.AppendLine();
@@ -39,7 +45,7 @@ public static class ProbeWriter
         twin.AddRange(p.Result switch
         {
             ResultKind.Scalar => new[] { $"var v = {twinCall};", "tangent[0] = v.D;", "return new[] { v.V };" },
-            ResultKind.Array => new[] { $"var v = {twinCall};", "__Probe.Derivatives(v).CopyTo(tangent, 0);", "return __Probe.Values(v);" },
+            ResultKind.Array or ResultKind.Tensor => new[] { $"var v = {twinCall};", "__Probe.Derivatives(v).CopyTo(tangent, 0);", "return __Probe.Values(v);" },
             _ => new[] { $"{twinCall};", "__Probe.Derivatives(y).CopyTo(tangent, 0);", "return __Probe.Values(y);" },
         });
         Method(text, "double[] Twin(double[] X, int direction, List<int> t, List<double> stops, bool replay, double[] tangent)", twin, null);
@@ -56,9 +62,11 @@ public static class ProbeWriter
         {
             ResultKind.Scalar => "var value = new[] { p.Value };",
             ResultKind.Array => "var value = (double[])p.Value.Clone();",
+            ResultKind.Tensor => "var value = p.Value.ToArray();",
             _ => "var value = (double[])y.Clone();",
         });
-        pullback.AddRange(p.Parameters.Where(q => q.IsArray || q.Kind == ParameterKind.Output).Select(q => $"Array.Fill({q.Name}, 7.0);"));
+        pullback.AddRange(p.Parameters.Where(q => q.IsArray || q.Kind == ParameterKind.Output)
+            .Select(q => q.Kind == ParameterKind.Tensor ? $"{q.Name}.AsSpan().Fill(7.0);" : $"Array.Fill({q.Name}, 7.0);"));
         foreach (var (buffer, times) in new[] { ("G1", 1), ("G2", 2) })
         {
             pullback.Add("{");
@@ -80,7 +88,12 @@ public static class ProbeWriter
             foreach (var (q, offset) in Offsets(p))
             {
                 var value = single ? "g" : "g." + q.Name;
-                gradient.Add(q.Kind == ParameterKind.Real ? $"flat[{offset}] = {value};" : $"{value}.CopyTo(flat, {offset});");
+                gradient.Add(q.Kind switch
+                {
+                    ParameterKind.Real => $"flat[{offset}] = {value};",
+                    ParameterKind.Tensor => $"{value}.ToArray().CopyTo(flat, {offset});",
+                    _ => $"{value}.CopyTo(flat, {offset});",
+                });
             }
             gradient.Add("return flat;");
             Method(text, "double[] Gradient(double[] X)", gradient, null);
@@ -133,6 +146,9 @@ public static class ProbeWriter
                 : $"double {q.Name} = X[{offsets[q.Name]}];",
             ParameterKind.Int => $"int {q.Name} = {q.IntValue};",
             ParameterKind.Output => $"{real}[] {q.Name} = new {real}[{q.Length}];",
+            ParameterKind.Tensor => dual
+                ? $"{(q.Columns > 0 ? "Dual[,]" : "Dual[]")} {q.Name} = __Probe.Duals(X, {offsets[q.Name]}, {(q.Columns > 0 ? $"{q.Length / q.Columns}, {q.Columns}" : q.Length.ToString())}, direction);"
+                : $"Tensor {q.Name} = Tensor.FromRowMajor(__Probe.Slice(X, {offsets[q.Name]}, {q.Length}), {string.Join(", ", q.Shape)});",
             _ when q.NoGradient => $"{real}[] {q.Name} = {(dual ? "__Probe.Constants(" : "(")}new double[] {{ {string.Join(", ", DataOf(program, q).Select(ProgramPrinter.Literal))} }});",
             _ => dual
                 ? $"Dual[] {q.Name} = __Probe.Duals(X, {offsets[q.Name]}, {q.Length}, direction);"
@@ -141,14 +157,20 @@ public static class ProbeWriter
     }
 
     private static IEnumerable<string> LoadGradients(RandomProgram program, string buffer) =>
-        Offsets(program).Select(o => o.Parameter.Kind == ParameterKind.Real
-            ? $"double {o.Parameter.Name}Grad = {buffer}[{o.Offset}];"
-            : $"double[] {o.Parameter.Name}Grad = __Probe.Slice({buffer}, {o.Offset}, {o.Parameter.Length});");
+        Offsets(program).Select(o => o.Parameter.Kind switch
+        {
+            ParameterKind.Real => $"double {o.Parameter.Name}Grad = {buffer}[{o.Offset}];",
+            ParameterKind.Tensor => $"Tensor {o.Parameter.Name}Grad = Tensor.FromRowMajor(__Probe.Slice({buffer}, {o.Offset}, {o.Parameter.Length}), {string.Join(", ", o.Parameter.Shape)});",
+            _ => $"double[] {o.Parameter.Name}Grad = __Probe.Slice({buffer}, {o.Offset}, {o.Parameter.Length});",
+        });
 
     private static IEnumerable<string> StoreGradients(RandomProgram program, string buffer) =>
-        Offsets(program).Select(o => o.Parameter.Kind == ParameterKind.Real
-            ? $"{buffer}[{o.Offset}] = {o.Parameter.Name}Grad;"
-            : $"{o.Parameter.Name}Grad.CopyTo({buffer}, {o.Offset});");
+        Offsets(program).Select(o => o.Parameter.Kind switch
+        {
+            ParameterKind.Real => $"{buffer}[{o.Offset}] = {o.Parameter.Name}Grad;",
+            ParameterKind.Tensor => $"{o.Parameter.Name}Grad.ToArray().CopyTo({buffer}, {o.Offset});",
+            _ => $"{o.Parameter.Name}Grad.CopyTo({buffer}, {o.Offset});",
+        });
 
     private static string GradientArguments(RandomProgram program) =>
         string.Concat(program.WithGradient.Select(q => q.Kind == ParameterKind.Real ? $", ref {q.Name}Grad" : $", {q.Name}Grad"));
@@ -161,6 +183,7 @@ public static class ProbeWriter
         {
             ResultKind.Scalar => $"var output = new[] {{ {call} }};",
             ResultKind.Array => $"var output = {call};",
+            ResultKind.Tensor => $"var output = {call}.ToArray();",
             _ => $"{call}; var output = y;",
         });
         if (storeGradientsInto is not null)

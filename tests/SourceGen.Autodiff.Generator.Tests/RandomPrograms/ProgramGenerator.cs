@@ -86,6 +86,12 @@ public sealed class ProgramGenerator
         /// <summary>A ReadOnlySpan: can be passed to a span parameter only, not to a double[] one.</summary>
         public bool IsSpan { get; }
 
+        /// <summary>A Tensor: no foreach, not passed to helpers.</summary>
+        public bool IsTensor { get; init; }
+
+        /// <summary>Columns of a rank-2 tensor (indexed [i, j]); 0 for one index.</summary>
+        public int Columns { get; init; }
+
         public double Bound { get; set; }
     }
 
@@ -164,7 +170,7 @@ public sealed class ProgramGenerator
     {
         var parameters = Parameters();
         _intParameter = parameters.FirstOrDefault(p => p.Kind == ParameterKind.Int);
-        _result = Pick(new[] { (ResultKind.Scalar, 7), (ResultKind.SpanOutput, 2), (ResultKind.Array, 2) });
+        _result = Pick(new[] { (ResultKind.Scalar, 7), (ResultKind.SpanOutput, 2), (ResultKind.Array, 2), (ResultKind.Tensor, 1) });
         var resultLength = 1 + _r.Next(3);
         if (_result == ResultKind.SpanOutput)
         {
@@ -180,6 +186,9 @@ public sealed class ProgramGenerator
                 case ParameterKind.Array or ParameterKind.ReadOnlySpan:
                     _arrays.Add(new ArrayVar(p.Name, p.Length, readable: true, writable: false, 1.5, p.Kind == ParameterKind.ReadOnlySpan));
                     break;
+                case ParameterKind.Tensor:
+                    _arrays.Add(new ArrayVar(p.Name, p.Length, readable: true, writable: false, 1.5) { IsTensor = true, Columns = p.Columns });
+                    break;
                 case ParameterKind.Output:
                     // Readable too: it starts as the caller's values (zeros in the probes).
                     _arrays.Add(new ArrayVar(p.Name, p.Length, readable: true, writable: true, 0, isSpan: true, lengthText: LocalLength(p.Name, p.Length.ToString())));
@@ -188,10 +197,15 @@ public sealed class ProgramGenerator
         }
 
         var body = new List<Stmt>();
-        if (_result == ResultKind.Array)
+        if (_result is ResultKind.Array or ResultKind.Tensor)
         {
-            body.Add(new DeclareArray(RandomProgram.ResultArray, resultLength.ToString()));
-            _arrays.Add(new ArrayVar(RandomProgram.ResultArray, resultLength, readable: true, writable: true, 0, lengthText: LocalLength(RandomProgram.ResultArray, resultLength.ToString())));
+            body.Add(_result == ResultKind.Array
+                ? new DeclareArray(RandomProgram.ResultArray, resultLength.ToString())
+                : new DeclareTensor(RandomProgram.ResultArray, resultLength.ToString()));
+            _arrays.Add(new ArrayVar(RandomProgram.ResultArray, resultLength, readable: true, writable: true, 0, lengthText: LocalLength(RandomProgram.ResultArray, resultLength.ToString()))
+            {
+                IsTensor = _result == ResultKind.Tensor,
+            });
         }
         if (Chance(0.35))
         {
@@ -225,10 +239,19 @@ public sealed class ProgramGenerator
         var arrays = reals == 0 ? 1 + _r.Next(2) : _r.Next(3);
         for (var i = 0; i < arrays; i++)
         {
-            var kind = Chance(0.5) ? ParameterKind.Array : ParameterKind.ReadOnlySpan;
+            var kind = Pick(new[] { (ParameterKind.Array, 4), (ParameterKind.ReadOnlySpan, 4), (ParameterKind.Tensor, 2) });
+            var name = i == 0 ? "x" : "w";
+            if (kind == ParameterKind.Tensor)
+            {
+                // Rank 1, or rank 2 read as x[i, j].
+                var columns = Chance(0.5) ? 1 + _r.Next(3) : 0;
+                var length = columns > 0 ? columns * (1 + _r.Next(3)) : _commonLength ?? 1 + _r.Next(4);
+                parameters.Add(new Parameter(name, kind, length, Columns: columns));
+                continue;
+            }
             // Data the gradient ignores, when something else is differentiable.
             var noGradient = (reals > 0 || i > 0) && Chance(0.2);
-            parameters.Add(new Parameter(i == 0 ? "x" : "w", kind, _commonLength ?? 1 + _r.Next(4), noGradient));
+            parameters.Add(new Parameter(name, kind, _commonLength ?? 1 + _r.Next(4), noGradient));
         }
         if (Chance(0.25))
         {
@@ -252,6 +275,7 @@ public sealed class ProgramGenerator
                 break;
             case ResultKind.SpanOutput:
             case ResultKind.Array:
+            case ResultKind.Tensor:
                 var output = _arrays.First(a => a.Name is "y" or RandomProgram.ResultArray);
                 var q = Fresh("q");
                 _ints.Add(new IntVar(q, 0, output.Length - 1));
@@ -259,7 +283,7 @@ public sealed class ProgramGenerator
                 var write = new AssignElement(output.Name, q, "+=", Tame(Expression(2)));
                 _tripsAtLevel.RemoveAt(_tripsAtLevel.Count - 1);
                 body.Add(new For($"int {q} = 0", new IntCond($"{q} < {output.LengthText}"), $"{q}++", new Stmt[] { write }));
-                if (_result == ResultKind.Array)
+                if (_result is ResultKind.Array or ResultKind.Tensor)
                 {
                     body.Add(new Return(null, RandomProgram.ResultArray));
                 }
@@ -370,7 +394,7 @@ public sealed class ProgramGenerator
     {
         if (_result != ResultKind.Scalar)
         {
-            return _result == ResultKind.Array ? new Return(null, RandomProgram.ResultArray) : new Return(null);
+            return _result is ResultKind.Array or ResultKind.Tensor ? new Return(null, RandomProgram.ResultArray) : new Return(null);
         }
         var value = Tame(Expression(2));
         _returnBound = Math.Max(_returnBound, Bound(value));
@@ -545,15 +569,14 @@ public sealed class ProgramGenerator
                 into.Add(new For($"int {i} = 0", new IntCond($"{i} < {n}"), $"{i}++", LoopBody(n, new IntVar(i, 0, n - 1))));
                 break;
             case "foreach":
-                if (AvoidLocalArrayLength && array!.LengthText != array.Name + ".Length")
+                // Not over tensors (index them with for); foreach reads the Length (see AvoidLocalArrayLength).
+                var iterable = arrays.Where(a => !a.IsTensor && (!AvoidLocalArrayLength || a.LengthText == a.Name + ".Length")).ToList();
+                if (iterable.Count == 0)
                 {
-                    array = arrays.FirstOrDefault(a => a.LengthText == a.Name + ".Length"); // foreach reads the Length
-                    if (array is null)
-                    {
-                        into.Add(new Declare(Fresh("u"), Leaf()));
-                        break;
-                    }
+                    into.Add(new Declare(Fresh("u"), Leaf()));
+                    break;
                 }
+                array = iterable[_r.Next(iterable.Count)];
                 var v = Fresh("v");
                 _tripsAtLevel.Add(_tripsAtLevel[LoopLevel] * array!.Length);
                 _doubles.Add(new DoubleVar(v, LoopLevel, array.Bound, readOnly: true));
@@ -647,7 +670,7 @@ public sealed class ProgramGenerator
                     arguments.Add(BoundedTerm());
                     continue;
                 }
-                var fitting = _arrays.Where(a => CanRead(a) && a.Length == p.Length && a.Bound <= ArgumentBound && (p.Kind == ParameterKind.ReadOnlySpan || !a.IsSpan)).ToList();
+                var fitting = _arrays.Where(a => CanRead(a) && !a.IsTensor && a.Length == p.Length && a.Bound <= ArgumentBound && (p.Kind == ParameterKind.ReadOnlySpan || !a.IsSpan)).ToList();
                 if (fitting.Count == 0)
                 {
                     return null;
@@ -785,6 +808,14 @@ public sealed class ProgramGenerator
     /// <summary>Index expressions in range for <paramref name="array"/> given the ints in scope.</summary>
     private List<string> Indices(ArrayVar array)
     {
+        if (array.Columns > 0)
+        {
+            // [row, column]: each position indexed as if it were an array of that length.
+            var rows = array.Length / array.Columns;
+            var rowIndices = Indices(new ArrayVar("", rows, true, false, 0, lengthText: rows.ToString()));
+            var columnIndices = Indices(new ArrayVar("", array.Columns, true, false, 0, lengthText: array.Columns.ToString()));
+            return Enumerable.Range(0, 4).Select(_ => rowIndices[_r.Next(rowIndices.Count)] + ", " + columnIndices[_r.Next(columnIndices.Count)]).Distinct().ToList();
+        }
         var indices = new List<string>();
         if (LoopLevel == 0 || Chance(0.2))
         {

@@ -43,7 +43,8 @@ public sealed class ProgramGeneratorTests
             "if", "if/else", "else if", "for", "while", "do", "foreach", "nested loop", "break", "continue",
             "early return in loop", "loop exit on a double comparison", "?:", "&&", "||", "!", "local array",
             "assign = in loop", "assign += in loop", "assign *= in loop", "assign /= in loop", "element = in loop", "element += in loop",
-            "result Scalar", "result Array", "result SpanOutput", "parameter Array", "parameter ReadOnlySpan", "parameter Int",
+            "result Scalar", "result Array", "result SpanOutput", "result Tensor", "local tensor",
+            "parameter Tensor rank 1", "parameter Tensor rank 2", "parameter Array", "parameter ReadOnlySpan", "parameter Int",
             "parameter ReadOnlySpan [NoGradient]", "parameter Real [NoGradient]", "call", "call with an array argument", "Math Abs", "Math Max", "Math Clamp", "Math Floor", "Math Stop", "unary -", "operator /",
             "int as double", "local assigned on every branch", "++ or -- on a double", "expression-bodied helper",
         };

@@ -68,7 +68,7 @@ public sealed class ProgramPrinter
         {
             Line(attribute);
         }
-        var declarations = parameters.Select(p => _twin ? TwinType(p.Kind) + " " + p.Name : Declaration(p)).ToList();
+        var declarations = parameters.Select(p => _twin ? TwinType(p) + " " + p.Name : Declaration(p)).ToList();
         if (_twin)
         {
             declarations.Add("__Recorder __t");
@@ -87,14 +87,16 @@ public sealed class ProgramPrinter
     {
         ResultKind.Scalar => Real,
         ResultKind.Array => Real + "[]",
+        ResultKind.Tensor => _twin ? "Dual[]" : "Tensor",
         _ => "void",
     };
 
-    /// <summary>Arrays and spans of the twin are Dual[] (it is called only through its probe).</summary>
-    private static string TwinType(ParameterKind kind) => kind switch
+    /// <summary>Arrays, spans and rank-1 tensors of the twin are Dual[], rank-2 tensors Dual[,] (it is called only through its probe).</summary>
+    private static string TwinType(Parameter p) => p.Kind switch
     {
         ParameterKind.Real => "Dual",
         ParameterKind.Int => "int",
+        ParameterKind.Tensor when p.Columns > 0 => "Dual[,]",
         _ => "Dual[]",
     };
 
@@ -104,6 +106,7 @@ public sealed class ProgramPrinter
         ParameterKind.Array => "double[]",
         ParameterKind.ReadOnlySpan => "ReadOnlySpan<double>",
         ParameterKind.Int => "int",
+        ParameterKind.Tensor => "Tensor",
         _ => "Span<double>",
     };
 
@@ -128,6 +131,9 @@ public sealed class ProgramPrinter
                 break;
             case Assign a:
                 Line($"{a.Name} {a.Op} {Top(a.Value)};");
+                break;
+            case DeclareTensor d:
+                Line(_twin ? $"Dual[] {d.Name} = new Dual[{d.Length}];" : $"Tensor {d.Name} = Tensor.Zeros({d.Length});");
                 break;
             case DeclareUnassigned d:
                 Line($"{Real} {d.Name};");

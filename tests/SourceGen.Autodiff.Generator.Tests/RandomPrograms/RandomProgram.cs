@@ -19,6 +19,12 @@ public enum ParameterKind
 
     /// <summary><c>Span&lt;double&gt;</c> output: the method returns void and writes it.</summary>
     Output,
+
+    /// <summary>
+    /// <c>Tensor</c> of rank 1 (<see cref="Parameter.Length"/> elements) or rank 2
+    /// (<see cref="Parameter.Columns"/> columns), read element by element.
+    /// </summary>
+    Tensor,
 }
 
 /// <summary>
@@ -26,11 +32,15 @@ public enum ParameterKind
 /// for that length: constant indices are below it). A <paramref name="NoGradient"/> double or
 /// array holds fixed data baked into the probe (a double has Length 1 for it).
 /// </summary>
-public sealed record Parameter(string Name, ParameterKind Kind, int Length = 0, bool NoGradient = false, int IntValue = 0)
+public sealed record Parameter(string Name, ParameterKind Kind, int Length = 0, bool NoGradient = false, int IntValue = 0, int Columns = 0)
 {
-    public bool HasGradient => Kind is ParameterKind.Real or ParameterKind.Array or ParameterKind.ReadOnlySpan && !NoGradient;
+    public bool HasGradient => Kind is ParameterKind.Real or ParameterKind.Array or ParameterKind.ReadOnlySpan or ParameterKind.Tensor && !NoGradient;
 
-    public bool IsArray => Kind is ParameterKind.Array or ParameterKind.ReadOnlySpan;
+    /// <summary>Holds several doubles the gradient can flow into: array, span or tensor.</summary>
+    public bool IsArray => Kind is ParameterKind.Array or ParameterKind.ReadOnlySpan or ParameterKind.Tensor;
+
+    /// <summary>A tensor's shape: [Length] or [rows, Columns].</summary>
+    public int[] Shape => Columns == 0 ? new[] { Length } : new[] { Length / Columns, Columns };
 
     /// <summary>How many entries of the flat input vector this parameter takes.</summary>
     public int Width => !HasGradient ? 0 : Kind == ParameterKind.Real ? 1 : Length;
@@ -46,6 +56,9 @@ public enum ResultKind
 
     /// <summary>Returns void and writes a <c>Span&lt;double&gt;</c> output parameter.</summary>
     SpanOutput,
+
+    /// <summary>Returns a local rank-1 <c>Tensor</c> named <see cref="RandomProgram.ResultArray"/>, written element by element.</summary>
+    Tensor,
 }
 
 /// <summary>

@@ -13,7 +13,7 @@ public static class ScopeCheck
 {
     private static readonly Regex Name = new(@"\b[A-Za-z_]\w*\b", RegexOptions.Compiled);
     private static readonly Regex IntDeclaration = new(@"^int (\w+) =", RegexOptions.Compiled);
-    private static readonly HashSet<string> Keywords = new() { "int", "Length", "Math", "double" };
+    private static readonly HashSet<string> Keywords = new() { "int", "Length", "Math", "double", "Tensor" };
 
     public static bool IsValid(RandomProgram program)
     {
@@ -58,6 +58,13 @@ public static class ScopeCheck
                 return true;
             case Assign a:
                 return scope.Contains(a.Name) && Expression(a.Value, scope);
+            case DeclareTensor t:
+                if (!Text(t.Length, scope))
+                {
+                    return false;
+                }
+                scope.Add(t.Name);
+                return true;
             case DeclareUnassigned d:
                 scope.Add(d.Name);
                 return true;

@@ -126,6 +126,17 @@ public static class SupportSource
                 return duals;
             }
 
+            /// <summary>A rank-2 tensor's elements as duals (row-major in source), derivative 1 at flat index <paramref name="direction"/>.</summary>
+            public static Dual[,] Duals(double[] source, int offset, int rows, int columns, int direction)
+            {
+                var duals = new Dual[rows, columns];
+                for (int i = 0; i < rows * columns; i++)
+                {
+                    duals[i / columns, i % columns] = new Dual(source[offset + i], offset + i == direction ? 1 : 0);
+                }
+                return duals;
+            }
+
             public static Dual[] Constants(double[] values) => Array.ConvertAll(values, v => (Dual)v);
 
             public static double[] Values(Dual[] duals) => Array.ConvertAll(duals, d => d.V);

@@ -74,6 +74,9 @@ public sealed record AssignElement(string Array, string Index, string Op, Expr V
 /// <summary><c>double[] Name = new double[Length];</c></summary>
 public sealed record DeclareArray(string Name, string Length) : Stmt;
 
+/// <summary><c>Tensor Name = Tensor.Zeros(Length);</c></summary>
+public sealed record DeclareTensor(string Name, string Length) : Stmt;
+
 /// <summary>Int bookkeeping that needs no derivative: <c>int j = 0;</c>, <c>j++;</c>.</summary>
 public sealed record IntCode(string Text) : Stmt;
 
