@@ -29,6 +29,6 @@ public sealed record ProgramFailure(RandomProgram Program, FailureKind Kind, str
 {
     public override string ToString() =>
         $"=== random program {Program.Seed}: {Kind}\n" +
-        $"Reproduce: AUTODIFF_RANDOM_PROGRAM_SEED={Program.Seed} dotnet test tests/SourceGen.Autodiff.Generator.Tests --filter FullyQualifiedName~RandomPrograms\n" +
+        $"Reproduce: {(Program.Scale == 1 ? "" : $"{RunSize.ScaleVariable}={Program.Scale} ")}{RunSize.SeedVariable}={Program.Seed} dotnet test tests/SourceGen.Autodiff.Generator.Tests --filter FullyQualifiedName~The_program_named (add {RunSize.ShrinkVariable}=1 to minimize it)\n" +
         $"{Details.TrimEnd()}\n--- program\n{ProgramPrinter.Source(Program)}";
 }

@@ -108,8 +108,11 @@ public sealed class ProgramGenerator
 
     private static string? LocalLength(string name, string created) => AvoidLocalArrayLength ? created : name + ".Length";
 
-    private ProgramGenerator(Random random, List<(HelperMethod Method, double Bound)> helpers, int? commonLength)
+    private readonly int _scale;
+
+    private ProgramGenerator(Random random, List<(HelperMethod Method, double Bound)> helpers, int? commonLength, int scale)
     {
+        _scale = scale;
         _r = random;
         _helpers = helpers;
         _commonLength = commonLength;
@@ -120,7 +123,8 @@ public sealed class ProgramGenerator
 
     private int LoopLevel => _tripsAtLevel.Count - 1;
 
-    public static RandomProgram Generate(int seed)
+    /// <summary>Program <paramref name="seed"/>; <paramref name="scale"/> multiplies its number of statements (1: 5-25).</summary>
+    public static RandomProgram Generate(int seed, int scale = 1)
     {
         var random = new Random(seed);
         var helpers = new List<(HelperMethod Method, double Bound)>();
@@ -132,10 +136,10 @@ public sealed class ProgramGenerator
             var count = 1 + random.Next(3);
             for (var i = 0; i < count; i++)
             {
-                helpers.Add(new ProgramGenerator(random, helpers, commonLength).Helper("H" + i));
+                helpers.Add(new ProgramGenerator(random, helpers, commonLength, scale).Helper("H" + i));
             }
         }
-        return new ProgramGenerator(random, helpers, commonLength).Program(seed) with { Helpers = helpers.Select(h => h.Method).ToList() };
+        return new ProgramGenerator(random, helpers, commonLength, scale).Program(seed) with { Helpers = helpers.Select(h => h.Method).ToList(), Scale = scale };
     }
 
     /// <summary>A [Differentiable] helper returning double, with the bound of what it returns for arguments within <see cref="ArgumentBound"/>.</summary>
@@ -157,7 +161,7 @@ public sealed class ProgramGenerator
         }
         parameters = parameters.OrderBy(_ => _r.Next()).ToList();
         var body = new List<Stmt>();
-        _budget = _r.Next(8); // 0: an expression-bodied helper
+        _budget = _r.Next(8) * _scale; // 0: an expression-bodied helper
         while (_budget > 0)
         {
             Statement(body);
@@ -217,7 +221,7 @@ public sealed class ProgramGenerator
             _arrays.Add(new ArrayVar(name, length?.Length ?? 3, readable: true, writable: true, 0, lengthText: LocalLength(name, lengthText)));
         }
 
-        _budget = 4 + _r.Next(18);
+        _budget = (4 + _r.Next(18)) * _scale;
         while (_budget > 0)
         {
             Statement(body);

@@ -73,6 +73,9 @@ public sealed record RandomProgram(int Seed, IReadOnlyList<Parameter> Parameters
     /// </summary>
     public IReadOnlyList<HelperMethod> Helpers { get; init; } = System.Array.Empty<HelperMethod>();
 
+    /// <summary>The size scale it was generated with (<see cref="RunSize.Scale"/>).</summary>
+    public int Scale { get; init; } = 1;
+
     /// <summary>Tells apart variants of one seed compiled together (the shrinker's candidates); 0 for the original.</summary>
     public int Variant { get; init; }
 

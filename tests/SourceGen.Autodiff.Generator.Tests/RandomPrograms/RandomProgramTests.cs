@@ -33,7 +33,7 @@ public sealed class RandomProgramTests
     {
         var first = batch * RunSize.BatchSize;
         var count = System.Math.Min(RunSize.BatchSize, RunSize.Count - first);
-        var programs = Enumerable.Range(0, count).Select(i => ProgramGenerator.Generate(RunSize.SeedOf(batch, i))).ToList();
+        var programs = Enumerable.Range(0, count).Select(i => ProgramGenerator.Generate(RunSize.SeedOf(batch, i), RunSize.Scale)).ToList();
         Check(programs, $"batch {batch} (seeds {RunSize.SeedOf(batch, 0)}..{RunSize.SeedOf(batch, count - 1)})");
     }
 
@@ -44,7 +44,7 @@ public sealed class RandomProgramTests
         {
             return; // set AUTODIFF_RANDOM_PROGRAM_SEED to reproduce one failure
         }
-        var program = ProgramGenerator.Generate(seed);
+        var program = ProgramGenerator.Generate(seed, RunSize.Scale);
         _output.WriteLine(ProgramPrinter.Source(program));
         if (RunSize.Shrinking)
         {

@@ -14,6 +14,7 @@ public static class RunSize
     public const string CountVariable = "AUTODIFF_RANDOM_PROGRAMS";
     public const string SeedVariable = "AUTODIFF_RANDOM_PROGRAM_SEED";
     public const string ShrinkVariable = "AUTODIFF_SHRINK";
+    public const string ScaleVariable = "AUTODIFF_RANDOM_PROGRAM_SCALE";
     public const int DefaultCount = 500;
     public const int BatchSize = 50;
 
@@ -24,6 +25,10 @@ public static class RunSize
 
     public static int? SingleSeed =>
         int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) ? seed : null;
+
+    /// <summary>Multiplies the number of statements per program (<c>AUTODIFF_RANDOM_PROGRAM_SCALE=3</c> for larger programs).</summary>
+    public static int Scale =>
+        int.TryParse(Environment.GetEnvironmentVariable(ScaleVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 1;
 
     /// <summary>With a single seed: minimize the program when it fails (<c>AUTODIFF_SHRINK=1</c>).</summary>
     public static bool Shrinking => Environment.GetEnvironmentVariable(ShrinkVariable) == "1";
