@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace SourceGen.Autodiff;
@@ -72,22 +73,84 @@ public sealed class Tape
     public int DecisionCount => _decisionCount;
 
     /// <summary>Saves a value the forward sweep is about to overwrite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Push(double value)
     {
-        if (_valueCount == _values.Length)
+        var values = _values;
+        var count = _valueCount;
+        if ((uint)count < (uint)values.Length)
         {
-            _values = Grow(_values);
+            values[count] = value;
+            _valueCount = count + 1;
+            return;
         }
-        _values[_valueCount++] = value;
+        PushGrowing(value);
     }
 
     /// <summary>Saves a control decision or an integer the forward sweep is about to overwrite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PushInt(int value)
     {
-        if (_decisionCount == _decisions.Length)
+        var decisions = _decisions;
+        var count = _decisionCount;
+        if ((uint)count < (uint)decisions.Length)
         {
-            _decisions = Grow(_decisions);
+            decisions[count] = value;
+            _decisionCount = count + 1;
+            return;
         }
+        PushIntGrowing(value);
+    }
+
+    /// <summary>
+    /// Room for more records when a generated Backward's own span of values is full: the
+    /// records move into the tape's pooled storage (twice as long), renting the tape first if
+    /// the method has none yet. The method keeps the count and goes on pushing into the span returned.
+    /// </summary>
+    public static Span<double> GrowValues(Span<double> values, [NotNull] ref Tape? tape)
+    {
+        tape ??= Rent();
+        tape._values = GrowInto(tape._values, values);
+        return tape._values;
+    }
+
+    /// <summary>As <see cref="GrowValues"/>, for a generated Backward's span of decisions.</summary>
+    public static Span<int> GrowDecisions(Span<int> decisions, [NotNull] ref Tape? tape)
+    {
+        tape ??= Rent();
+        tape._decisions = GrowInto(tape._decisions, decisions);
+        return tape._decisions;
+    }
+
+    /// <summary>A pooled array at least twice as long as <paramref name="full"/>, starting with its contents (<paramref name="storage"/> is reused if long enough).</summary>
+    private static T[] GrowInto<T>(T[] storage, Span<T> full)
+    {
+        if (storage.Length >= 2 * full.Length && storage.Length > 0)
+        {
+            full.CopyTo(storage);
+            return storage;
+        }
+        var grown = ArrayPool<T>.Shared.Rent(Math.Max(64, full.Length * 2));
+        full.CopyTo(grown);
+        if (storage.Length > 0)
+        {
+            ArrayPool<T>.Shared.Return(storage);
+        }
+        return grown;
+    }
+
+    // The rare path out of line, so that the pushes stay small enough to inline into loops.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void PushGrowing(double value)
+    {
+        _values = Grow(_values);
+        _values[_valueCount++] = value;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void PushIntGrowing(int value)
+    {
+        _decisions = Grow(_decisions);
         _decisions[_decisionCount++] = value;
     }
 
@@ -102,6 +165,7 @@ public sealed class Tape
     }
 
     /// <summary>Saves a branch choice.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PushBool(bool value) => PushInt(value ? 1 : 0);
 
     /// <summary>A zeroed buffer of <paramref name="length"/> doubles, returned to the pool by <see cref="Clear"/>.</summary>
@@ -128,6 +192,23 @@ public sealed class Tape
         }
         _scratchSingle[_scratchSingleCount++] = buffer;
         return buffer;
+    }
+
+    /// <summary>
+    /// Forgets what was pushed after <paramref name="reader"/>'s position: a fused loop's iteration
+    /// calls it once its reverse has read back everything the iteration pushed, so the tape
+    /// stays as long as one iteration's records.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Rewind(TapeReader reader)
+    {
+        _valueCount = reader.ValueIndex;
+        _decisionCount = reader.DecisionIndex;
+        if (_objectCount > reader.ObjectIndex)
+        {
+            Array.Clear(_objects, reader.ObjectIndex, _objectCount - reader.ObjectIndex);
+            _objectCount = reader.ObjectIndex;
+        }
     }
 
     /// <summary>Reads the tape from its end without changing it, so a pullback can run its reverse sweep many times.</summary>
@@ -165,6 +246,12 @@ public struct TapeReader
         _decisionIndex = decisionCount;
         _objectIndex = objectCount;
     }
+
+    internal readonly int ValueIndex => _valueIndex;
+
+    internal readonly int DecisionIndex => _decisionIndex;
+
+    internal readonly int ObjectIndex => _objectIndex;
 
     /// <summary>The last object pushed and not yet read.</summary>
     public T PopObject<T>() where T : class => (T)_objects[--_objectIndex]!;

@@ -26,4 +26,10 @@ internal sealed record BackwardProgram(
 
     /// <summary>With a tape: the forward sweep returns from inside branches or loops (jumps to the reverse sweep).</summary>
     public bool HasEarlyReturn { get; init; }
+
+    /// <summary>
+    /// The Backward method's program with a loop fused (its iterations reversed as they run), where
+    /// the loop allows it; the pullback and the taped entry points always use this program.
+    /// </summary>
+    public BackwardProgram? FusedBackward { get; init; }
 }

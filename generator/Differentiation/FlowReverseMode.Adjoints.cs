@@ -245,7 +245,11 @@ internal sealed partial class FlowReverseMode
         return result;
     }
 
-    private static List<Statement> FinalizeForward(IEnumerable<Statement> statements, HashSet<string> needed)
+    /// <summary>
+    /// Saves become tape pushes where the value is read back; a fused iteration's reverse is
+    /// finalized as the reverse sweep is (its dropped replays land in <paramref name="unused"/>).
+    /// </summary>
+    private static List<Statement> FinalizeForward(IEnumerable<Statement> statements, HashSet<string> needed, HashSet<string> unused)
     {
         var result = new List<Statement>();
         foreach (var statement in statements)
@@ -265,10 +269,14 @@ internal sealed partial class FlowReverseMode
                     }
                     break;
                 case If branch:
-                    result.Add(branch with { Then = FinalizeForward(branch.Then, needed).ToEquatableArray(), Else = FinalizeForward(branch.Else, needed).ToEquatableArray() });
+                    result.Add(branch with { Then = FinalizeForward(branch.Then, needed, unused).ToEquatableArray(), Else = FinalizeForward(branch.Else, needed, unused).ToEquatableArray() });
                     break;
                 case Loop loop:
-                    result.Add(loop with { Body = FinalizeForward(loop.Body, needed).ToEquatableArray(), Step = FinalizeForward(loop.Step, needed).ToEquatableArray() });
+                    result.Add(loop with { Body = FinalizeForward(loop.Body, needed, unused).ToEquatableArray(), Step = FinalizeForward(loop.Step, needed, unused).ToEquatableArray() });
+                    break;
+                case RunReverse run:
+                    var final = DropEmptyReplays(FinalizeReverse(run.Statements, needed), unused);
+                    result.Add(run with { Statements = final.ToEquatableArray(), ReadsTape = ReadsTape(final) });
                     break;
                 default:
                     result.Add(statement);

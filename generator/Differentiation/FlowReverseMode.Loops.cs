@@ -176,7 +176,7 @@ internal sealed partial class FlowReverseMode
         return count > 0;
     }
 
-    private static void CountMentions(IEnumerable<Statement> statements, string name, Loop skip, Assign init, ref int count)
+    private static void CountMentions(IEnumerable<Statement> statements, string name, Loop skip, Assign? init, ref int count)
     {
         foreach (var statement in statements)
         {

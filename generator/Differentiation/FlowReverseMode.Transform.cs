@@ -144,6 +144,9 @@ internal sealed partial class FlowReverseMode
             case If branch:
                 TransformIf(branch, forward, reverse);
                 break;
+            case Loop loop when ReferenceEquals(loop, _fusedLoop):
+                TransformFusedLoop(loop, forward, reverse);
+                break;
             case Loop loop:
                 TransformLoop(loop, forward, reverse);
                 break;
@@ -216,8 +219,9 @@ internal sealed partial class FlowReverseMode
     {
         var type = assign.Value.Type;
         var variable = new Variable(assign.Name, type);
-        // A local's first assignment outside loops overwrites nothing the reverse sweep can read.
-        var firstOutsideLoops = _loopDepth == 0 && _locals.Contains(assign.Name) && _assigned.Add(assign.Name);
+        // A local's first assignment outside loops (or in a fused iteration, which is reversed
+        // before the next one runs) overwrites nothing the reverse sweep can read.
+        var firstOutsideLoops = (_loopDepth == 0 || _loopDepth == _fusedDepth) && _locals.Contains(assign.Name) && _assigned.Add(assign.Name);
         var restore = !_noRestore.Contains(assign) && !firstOutsideLoops;
 
         // i = i + c on an integer is undone by i = i - c: no tape.
@@ -242,9 +246,10 @@ internal sealed partial class FlowReverseMode
             forward.Add(new SaveVariable(assign.Name, type));
         }
         forward.Add(assign);
-        if (firstOutsideLoops && !FlowActivity.IsVaried(assign.Value, _varied))
+        if (firstOutsideLoops && _loopDepth == 0 && !FlowActivity.IsVaried(assign.Value, _varied))
         {
-            // Nothing before this assignment reads the variable, and its value is a constant of the sweep.
+            // Nothing before this assignment reads the variable, and its value is a constant of the
+            // sweep. (In a fused iteration its adjoint must still be cleared for the next iteration.)
             return;
         }
         if (!type.IsReal() || !_varied.Contains(assign.Name))
@@ -327,8 +332,12 @@ internal sealed partial class FlowReverseMode
                 continue;
             }
             var aggregate = ((AggregateArgument)argument).Aggregate;
+            var ownBuffer = _parameters.TryGetValue(aggregate, out var own) && own.IsDifferentiable
+                || _varied.Contains(aggregate) && (!_parameters.ContainsKey(aggregate) || own!.Kind == ParameterKind.OutputSpan);
+            // A scratch buffer per call lives until the tape is released: not once per fused iteration.
+            _fusionBlocked |= !ownBuffer && _fusedDepth >= 0;
             // An input's gradient buffer; a local or output holding active values: its adjoint buffer.
-            buffers.Add(_parameters.TryGetValue(aggregate, out var own) && own.IsDifferentiable ? ReverseMode.GradientName(aggregate)
+            buffers.Add(own is { IsDifferentiable: true } ? ReverseMode.GradientName(aggregate)
                 : _varied.Contains(aggregate) && (!_parameters.ContainsKey(aggregate) || own!.Kind == ParameterKind.OutputSpan) ? Adjoint(aggregate)
                 : parameter.Kind == ParameterKind.Tensor ? $"global::SourceGen.Autodiff.Tensor.ZerosLike({aggregate})"
                 : parameter.ElementType == ScalarType.Float ? $"new global::System.Span<float>(tape.ScratchSingle({aggregate}.Length), 0, {aggregate}.Length)"

@@ -36,7 +36,7 @@ internal sealed partial class FlowReverseMode
     {
         _method = method;
         _parameters = method.Parameters.ToDictionary(p => p.Name);
-        _names = new NameAllocator(method.Body.UsedNames.Concat(ReverseMode.ReservedNames(method)).Concat(new[] { "tape", "reader" }));
+        _names = new NameAllocator(method.Body.UsedNames.Concat(ReverseMode.ReservedNames(method)).Concat(Identifiers.Generated));
         _varied = FlowActivity.VariedNames(method);
         _locals = new HashSet<string>(method.Body.Locals.Select(l => l.Name));
         if (method.Result.Kind == ResultKind.Scalar)
@@ -47,7 +47,13 @@ internal sealed partial class FlowReverseMode
         _resultAggregate = FindReturnedAggregate(method.Body.Statements) ?? method.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.OutputSpan)?.Name;
     }
 
-    public static BackwardProgram Differentiate(MethodModel method) => new FlowReverseMode(method).Run();
+    /// <summary>The program for every generated member, and a fused one for the Backward method where a loop allows it.</summary>
+    public static BackwardProgram Differentiate(MethodModel method)
+    {
+        var program = new FlowReverseMode(method).Run();
+        var fused = new FlowReverseMode(method).RunFused();
+        return fused is null ? program : program with { FusedBackward = fused };
+    }
 
     private abstract record Frame;
 
@@ -85,11 +91,10 @@ internal sealed partial class FlowReverseMode
             .ToList();
 
         var allReverse = prologue.Concat(reverse).Concat(epilogue).ToList();
-        var needed = NeededNames(allReverse);
-        var finalReverse = FinalizeReverse(allReverse, needed);
-        var finalForward = FinalizeForward(forward, needed);
+        var needed = NeededNames(allReverse.Concat(RunReverse.Within(forward)).ToList());
         var unused = new HashSet<string>();
-        finalReverse = DropEmptyReplays(finalReverse, unused);
+        var finalReverse = DropEmptyReplays(FinalizeReverse(allReverse, needed), unused);
+        var finalForward = FinalizeForward(forward, needed, unused);
         finalForward = DropRecords(finalForward, unused);
         if (_resultAggregate is not null && needed.Contains(_resultAggregate))
         {
@@ -211,6 +216,7 @@ internal sealed partial class FlowReverseMode
                 {
                     case TapePush: uses = true; break;
                     case Assign { Value: DifferentiableCall { UserDerivative: null } }: uses = true; break;
+                    case RunReverse run: Reverse(run.Statements); break;
                     case If branch: Forward(branch.Then); Forward(branch.Else); break;
                     case Loop loop: Forward(loop.Body); Forward(loop.Step); break;
                 }

@@ -11,6 +11,8 @@ internal static class BackwardEmitter
 {
     public static void Emit(IndentedWriter writer, BackwardProgram program)
     {
+        var fused = program.FusedBackward is not null;
+        program = program.FusedBackward ?? program;
         var method = program.Method;
         var parameters = SourceEmitter.Parameters(method).Append(SourceEmitter.SeedParameter(method)).Concat(SourceEmitter.Buffers(method));
         writer.Line("/// <summary>");
@@ -27,7 +29,7 @@ internal static class BackwardEmitter
         }
         if (program.UsesTape)
         {
-            EmitWithTape(writer, program);
+            EmitWithTape(writer, program, fused);
             writer.Close();
             return;
         }
@@ -50,15 +52,30 @@ internal static class BackwardEmitter
     }
 
     /// <summary>Forward sweep recording on a pooled tape, then the reverse sweep reading it back.</summary>
-    private static void EmitWithTape(IndentedWriter writer, BackwardProgram program)
+    private static void EmitWithTape(IndentedWriter writer, BackwardProgram program, bool fused)
     {
         var method = program.Method;
+        var local = program.NeedsTape && LocalTape.Applies(program);
+        if (local)
+        {
+            program = LocalTape.Rewrite(program);
+        }
         DeclareLocals(writer, program, captured: null);
-        if (program.NeedsTape)
+        if (local)
+        {
+            DeclareLocalTape(writer, program);
+        }
+        else if (program.NeedsTape)
         {
             // No try/finally: if the method throws, the tape is simply not reused (the next call
             // rents a new one), and the loops keep their locals in registers.
             writer.Line($"var {ExpressionPrinter.Tape} = {TypeNames.TapeType}.Rent();");
+        }
+        var fusedReads = StatementPrinter.RunsReverseReadingTape(program.Forward);
+        if (fusedReads)
+        {
+            // A fused iteration reads back its own records before the reverse sweep proper starts.
+            writer.Line($"var {ExpressionPrinter.Reader} = default({TypeNames.TapeReaderType});");
         }
         StatementPrinter.Forward(writer, program.Forward);
         if (program.HasEarlyReturn)
@@ -69,26 +86,57 @@ internal static class BackwardEmitter
         {
             SourceEmitter.SeedCheck(writer, method, program.ResultName);
         }
-        writer.Line();
-        if (program.NeedsTape)
+        var readsTape = program.NeedsTape && FlowReverseMode.ReadsTape(program.Reverse);
+        if (program.Reverse.Count > 0)
         {
-            writer.Line("// Reverse sweep: reads the tape back, last entry first.");
-            writer.Line($"var {ExpressionPrinter.Reader} = {ExpressionPrinter.Tape}.Reader();");
+            writer.Line();
+            writer.Line(fused ? "// The rest of the reverse sweep: what ran before the fused loop."
+                : readsTape ? "// Reverse sweep: reads the records back, last first."
+                : "// Reverse sweep (nothing was recorded: every value it reads is recomputed).");
         }
-        else
+        if (readsTape && !local)
         {
-            writer.Line("// Reverse sweep (nothing was recorded: every value it reads is recomputed).");
+            writer.Line($"{(fusedReads ? "" : "var ")}{ExpressionPrinter.Reader} = {ExpressionPrinter.Tape}.Reader();");
         }
         StatementPrinter.Reverse(writer, program.Reverse, SourceEmitter.TensorNames(method));
         if (program.NeedsTape)
         {
-            writer.Line($"{ExpressionPrinter.Tape}.Release();");
+            writer.Line($"{ExpressionPrinter.Tape}{(local ? "?" : "")}.Release();");
         }
         if (method.Result.Kind != ResultKind.Void)
         {
             writer.Line($"return {program.ResultName};");
         }
     }
+
+    /// <summary>
+    /// The record spans on the stack, and the tape: rented up front only for scratch buffers,
+    /// otherwise only if the records outgrow the stack.
+    /// </summary>
+    private static void DeclareLocalTape(IndentedWriter writer, BackwardProgram program)
+    {
+        var (values, decisions) = LocalTape.Uses(program);
+        var scratch = !(values || decisions) || UsesScratch(program.Reverse) || UsesScratch(RunReverse.Within(program.Forward));
+        writer.Line($"{TypeNames.TapeType}? {ExpressionPrinter.Tape} = {(scratch ? TypeNames.TapeType + ".Rent()" : "null")};");
+        if (values)
+        {
+            writer.Line($"{TypeNames.Span(ScalarType.Double)} {LocalTape.Values} = stackalloc double[{LocalTape.StackRecords}];");
+            writer.Line($"int {LocalTape.ValueCount} = 0;");
+        }
+        if (decisions)
+        {
+            writer.Line($"{TypeNames.Span(ScalarType.Int)} {LocalTape.Decisions} = stackalloc int[{LocalTape.StackRecords}];");
+            writer.Line($"int {LocalTape.DecisionCount} = 0;");
+        }
+    }
+
+    private static bool UsesScratch(IEnumerable<BackwardStatement> statements) => statements.Any(s => s switch
+    {
+        DeclareBuffer { IsTensor: false } => true,
+        BackwardIf branch => UsesScratch(branch.Then) || UsesScratch(branch.Else),
+        BackwardFor loop => UsesScratch(loop.Body),
+        _ => false,
+    });
 
     /// <summary>Every scalar local of the forward sweep, declared up front (the reverse sweep reads them too); names in <paramref name="captured"/> are skipped.</summary>
     public static void DeclareLocals(IndentedWriter writer, BackwardProgram program, ISet<string>? captured)

@@ -43,6 +43,9 @@ internal static class StatementPrinter
                 case Assign assign:
                     writer.Line(AssignText(assign) + ";");
                     break;
+                case TapePush { Local: true } push:
+                    LocalPush(writer, push);
+                    break;
                 case TapePush push:
                     writer.Line(PushText(push) + ";");
                     break;
@@ -81,9 +84,36 @@ internal static class StatementPrinter
                 case ForwardReturn:
                     writer.Line($"goto {ReverseLabel};");
                     break;
+                case RunReverse run:
+                    if (run.Comment is not null)
+                    {
+                        writer.Line("// " + run.Comment);
+                    }
+                    if (run.ReadsTape)
+                    {
+                        writer.Line($"{Reader} = {Tape}.Reader();");
+                    }
+                    Reverse(writer, run.Statements, NoTensors);
+                    if (run.ReadsTape)
+                    {
+                        // Everything this iteration recorded has been read: the next one reuses the space.
+                        writer.Line($"{Tape}.Rewind({Reader});");
+                    }
+                    break;
             }
         }
     }
+
+    private static readonly ISet<string> NoTensors = new HashSet<string>();
+
+    /// <summary>A fused loop in <paramref name="statements"/> reads its records back as it runs (the method declares its reader up front).</summary>
+    public static bool RunsReverseReadingTape(IEnumerable<Statement> statements) => statements.Any(s => s switch
+    {
+        RunReverse run => run.ReadsTape,
+        Loop loop => RunsReverseReadingTape(loop.Body),
+        If branch => RunsReverseReadingTape(branch.Then) || RunsReverseReadingTape(branch.Else),
+        _ => false,
+    });
 
     /// <summary><c>+= v</c>, or <c>-= v</c> for a negated value.</summary>
     private static string Accumulate(Expr value) =>
@@ -104,6 +134,16 @@ internal static class StatementPrinter
         ScalarType.Int => $"{Tape}.PushInt({Print(push.Value)})",
         _ => $"{Tape}.Push({Print(push.Value)})",
     };
+
+    /// <summary>A record into the method's own spans: grown (into the tape's pooled storage) only when full.</summary>
+    private static void LocalPush(IndentedWriter writer, TapePush push)
+    {
+        var (span, count, grow, value) = !LocalTape.IsDecision(push.Value.Type)
+            ? (LocalTape.Values, LocalTape.ValueCount, "GrowValues", Print(push.Value))
+            : (LocalTape.Decisions, LocalTape.DecisionCount, "GrowDecisions", push.Value.Type == ScalarType.Bool ? $"{Print(push.Value)} ? 1 : 0" : Print(push.Value));
+        writer.Line($"if ({count} == {span}.Length) {span} = {TypeNames.TapeType}.{grow}({span}, ref {Tape});");
+        writer.Line($"{span}[{count}++] = {value};");
+    }
 
     /// <summary>A for loop's step statements, as the comma-separated expressions C# allows there.</summary>
     private static string StepText(Statement statement) => statement switch

@@ -12,6 +12,7 @@ internal static class TypeNames
     public const string Math = "global::System.Math";
     public const string MathF = "global::System.MathF";
     public const string TapeType = "global::SourceGen.Autodiff.Tape";
+    public const string TapeReaderType = "global::SourceGen.Autodiff.TapeReader";
 
     public static string Span(ScalarType element) => $"global::System.Span<{element.Keyword()}>";
 

@@ -76,3 +76,9 @@ internal sealed record RestoreByComputing(string Name, Expr Value) : BackwardSta
 /// null where the parameter gets none), arrays' in the named buffers.
 /// </summary>
 internal sealed record ReverseCall(DifferentiableCall Call, Expr Seed, EquatableArray<string> Buffers) : BackwardStatement;
+
+/// <summary>
+/// Placeholder while fusing: marks where the fused loop's reverse stood in the reverse sweep.
+/// What comes before it is hoisted before the loop; it is never printed.
+/// </summary>
+internal sealed record FusionPoint : BackwardStatement;

@@ -51,7 +51,11 @@ internal sealed record FlatElement(string Tensor, string Index) : Expr(ScalarTyp
 /// The next value read back from the tape in the reverse sweep (<c>reader.Pop()</c>,
 /// <c>PopInt()</c> or <c>PopBool()</c> by type).
 /// </summary>
-internal sealed record TapePop(ScalarType Type) : Expr(Type);
+internal sealed record TapePop(ScalarType Type) : Expr(Type)
+{
+    /// <summary>Read from the method's own record spans (<c>tapeValues[--tapeCount]</c>) instead of the tape reader.</summary>
+    public bool Local { get; init; }
+}
 
 /// <summary>
 /// A call to a static method the generator cannot differentiate, with no active argument

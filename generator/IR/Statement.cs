@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using SourceGen.Autodiff.Generator.Model;
 
 namespace SourceGen.Autodiff.Generator.IR;
@@ -52,7 +54,11 @@ internal sealed record Break : Statement;
 internal sealed record Continue : Statement;
 
 /// <summary><c>tape.Push(value)</c> in the forward sweep: a value about to be overwritten, or a control decision.</summary>
-internal sealed record TapePush(Expr Value) : Statement;
+internal sealed record TapePush(Expr Value) : Statement
+{
+    /// <summary>Written to the method's own record spans instead of the tape object (see <c>LocalTape</c>).</summary>
+    public bool Local { get; init; }
+}
 
 /// <summary>A return inside branches or loops of the forward sweep: sets the result and jumps to the reverse sweep.</summary>
 internal sealed record ForwardReturn(Expr? Value) : Statement;
@@ -62,3 +68,24 @@ internal sealed record SaveVariable(string Name, ScalarType Type) : Statement;
 
 /// <summary>Placeholder: save an element before it is overwritten; becomes a <see cref="TapePush"/> if the reverse sweep reads the aggregate.</summary>
 internal sealed record SaveElement(string Aggregate, EquatableArray<Expr> Indices) : Statement;
+
+/// <summary>
+/// Reverse-sweep statements run inside the forward sweep: a fused loop's iteration reverse
+/// (the last statement of its body) or the adjoints hoisted before that loop.
+/// <paramref name="ReadsTape"/>: they read back what the iteration recorded, through a fresh
+/// reader, and the tape is rewound after them.
+/// </summary>
+internal sealed record RunReverse(EquatableArray<BackwardStatement> Statements, bool ReadsTape) : Statement
+{
+    /// <summary>A line of comment printed before the statements.</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>Every reverse statement run inside <paramref name="statements"/> (a fused loop's, and the adjoints hoisted before it).</summary>
+    public static IEnumerable<BackwardStatement> Within(IEnumerable<Statement> statements) => statements.SelectMany(s => s switch
+    {
+        RunReverse run => run.Statements,
+        Loop loop => Within(loop.Body),
+        If branch => Within(branch.Then).Concat(Within(branch.Else)),
+        _ => Enumerable.Empty<BackwardStatement>(),
+    });
+}

@@ -12,7 +12,7 @@ namespace SourceGen.Autodiff.Generator.Model;
 internal static class Identifiers
 {
     /// <summary>Names every generated method or pullback declares itself, whatever the method.</summary>
-    public static readonly IReadOnlyList<string> Generated = new[] { "seed", "tape", "reader", "Value", "Backward", "outputLength" };
+    public static readonly IReadOnlyList<string> Generated = new[] { "seed", "tape", "reader", "tapeValues", "tapeCount", "tapeDecisions", "tapeDecisionCount", "Value", "Backward", "outputLength" };
 
     /// <summary>Suffixes of names derived from a parameter's name (its gradient buffer, its span in elementwise loops).</summary>
     public static readonly IReadOnlyList<string> DerivedSuffixes = new[] { "Grad", "Values" };

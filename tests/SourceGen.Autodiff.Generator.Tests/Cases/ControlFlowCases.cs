@@ -67,6 +67,63 @@ public static class ControlFlowCases
             """),
             r => [Array(r, 4, -1.5, 1.5)]);
 
+        // Fusion: the outer loop's accumulator has a known adjoint (seed / n), so each iteration's
+        // reverse runs with it; the inner loop overwrites th, which the iteration still records.
+        yield return new("FusedLoopWithInnerRecords", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double FusedLoopWithInnerRecords(ReadOnlySpan<double> w, double b, [NoGradient] ReadOnlySpan<double> x)
+            {
+                int n = x.Length;
+                double loss = 0;
+                for (int s = 0; s < n; s++)
+                {
+                    double o = b;
+                    for (int j = 0; j < w.Length; j++)
+                    {
+                        double th = Math.Tanh(w[j] * x[s]);
+                        o += th * th + w[j] * th;
+                    }
+                    double e = o - x[s];
+                    loss += e * e;
+                }
+                return loss / n;
+            }
+            """),
+            r => [Array(r, 3, -1, 1), Real(r, -1, 1), Array(r, 4, -1, 1)]);
+
+        // No fusion: the adjoint after the loop (1/s) needs the loop's result.
+        yield return new("FusionDeclinedLogOfSum", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double FusionDeclinedLogOfSum(ReadOnlySpan<double> x)
+            {
+                double s = 1;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double q = x[i] * x[i];
+                    s += q;
+                }
+                return Math.Log(s);
+            }
+            """),
+            r => [Array(r, 4, -1.5, 1.5)]);
+
+        // No fusion: t carries a value from one iteration to the next.
+        yield return new("FusionDeclinedCarriedValue", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double FusionDeclinedCarriedValue(ReadOnlySpan<double> x)
+            {
+                double s = 0;
+                double t = 1;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    s += t * x[i];
+                    t = Math.Sin(x[i]);
+                }
+                return 2 * s;
+            }
+            """),
+            r => [Array(r, 4, -1.5, 1.5)]);
+
         // A loop-carried value whose old value the derivative needs (Horner), with a scalar and an array input.
         yield return new("LoopCarriedValue", CaseSource.InFunctions("""
             [Differentiable]

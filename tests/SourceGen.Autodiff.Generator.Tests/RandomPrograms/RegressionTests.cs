@@ -241,4 +241,36 @@ public sealed class RegressionTests
             }
             """, 0.7, new double[2]);
     }
+
+    /// <summary>
+    /// Seed 1017: the fused loop's records went to the method's own spans, so no tape was rented,
+    /// but the adjoint buffer of a local array, hoisted before the fused loop, takes a scratch
+    /// buffer from the tape (NullReferenceException in FBackward).
+    /// </summary>
+    [Fact]
+    public void Fused_loop_with_local_records_and_a_local_array_adjoint()
+    {
+        RegressionCheck.MatchesFiniteDifferences(nameof(Fused_loop_with_local_records_and_a_local_array_adjoint), """
+            [Differentiable]
+            public static double F(double[] x)
+            {
+                double[] p = new double[x.Length];
+                for (int i = 0; i < x.Length; i++)
+                {
+                    p[i] = x[i] * x[i];
+                }
+                double s = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double t = p[i];
+                    for (int j = 0; j < 2; j++)
+                    {
+                        t = Math.Sin(t);
+                    }
+                    s += t;
+                }
+                return s;
+            }
+            """, new[] { 0.3, -0.8, 1.1 });
+    }
 }
