@@ -107,30 +107,46 @@ public sealed class Tape
     /// records move into the tape's pooled storage (twice as long), renting the tape first if
     /// the method has none yet. The method keeps the count and goes on pushing into the span returned.
     /// </summary>
-    public static Span<double> GrowValues(Span<double> values, [NotNull] ref Tape? tape)
+    public static Span<double> GrowValues(Span<double> values, [NotNull] scoped ref Tape? tape)
     {
         tape ??= Rent();
-        tape._values = GrowInto(tape._values, values);
+        tape._values = GrowInto(tape._values, values, 0);
+        return tape._values;
+    }
+
+    /// <summary>
+    /// Room for at least <paramref name="needed"/> records in a generated Backward's span of values,
+    /// made before a counted loop whose records it then writes without checks: the records so far
+    /// move into the tape's pooled storage, renting the tape first if the method has none yet.
+    /// </summary>
+    public static Span<double> ReserveValues(Span<double> values, int needed, [NotNull] scoped ref Tape? tape)
+    {
+        tape ??= Rent();
+        tape._values = GrowInto(tape._values, values, needed);
         return tape._values;
     }
 
     /// <summary>As <see cref="GrowValues"/>, for a generated Backward's span of decisions.</summary>
-    public static Span<int> GrowDecisions(Span<int> decisions, [NotNull] ref Tape? tape)
+    public static Span<int> GrowDecisions(Span<int> decisions, [NotNull] scoped ref Tape? tape)
     {
         tape ??= Rent();
-        tape._decisions = GrowInto(tape._decisions, decisions);
+        tape._decisions = GrowInto(tape._decisions, decisions, 0);
         return tape._decisions;
     }
 
-    /// <summary>A pooled array at least twice as long as <paramref name="full"/>, starting with its contents (<paramref name="storage"/> is reused if long enough).</summary>
-    private static T[] GrowInto<T>(T[] storage, Span<T> full)
+    /// <summary>
+    /// A pooled array at least twice as long as <paramref name="full"/> and at least
+    /// <paramref name="needed"/> long, starting with its contents (<paramref name="storage"/> is reused if long enough).
+    /// </summary>
+    private static T[] GrowInto<T>(T[] storage, Span<T> full, int needed)
     {
-        if (storage.Length >= 2 * full.Length && storage.Length > 0)
+        var length = Math.Max(Math.Max(64, full.Length * 2), needed);
+        if (storage.Length >= length)
         {
             full.CopyTo(storage);
             return storage;
         }
-        var grown = ArrayPool<T>.Shared.Rent(Math.Max(64, full.Length * 2));
+        var grown = ArrayPool<T>.Shared.Rent(length);
         full.CopyTo(grown);
         if (storage.Length > 0)
         {

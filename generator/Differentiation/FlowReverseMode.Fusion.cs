@@ -275,7 +275,7 @@ internal sealed partial class FlowReverseMode
                 ? "This iteration's reverse."
                 : $"This iteration's reverse: the adjoint of {names} is the same in every iteration.",
         };
-        forward.Add(loop with { Body = body.Append(iterationReverse).ToEquatableArray() });
+        forward.Add(loop with { Body = body.Append(iterationReverse).ToEquatableArray(), TripCount = _counted[loop].TripCount });
         reverse.Add(new FusionPoint());
         foreach (var name in Enumerable.Reverse(accumulators))
         {

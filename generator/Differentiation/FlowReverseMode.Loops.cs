@@ -8,7 +8,21 @@ namespace SourceGen.Autodiff.Generator.Differentiation;
 /// <summary>Loops: counted loops run backwards from their bounds; others replay a recorded count.</summary>
 internal sealed partial class FlowReverseMode
 {
-    private sealed record CountedLoop(string Index, Expr Start, Expr Last, Expr Continue, int Step);
+    private sealed record CountedLoop(string Index, Expr Start, Expr Last, Expr Continue, int Step)
+    {
+        /// <summary>Iterations (negative or zero when the loop does not run): the reverse step is the forward one negated.</summary>
+        public Expr TripCount => PlusConstant(Step == -1 ? Build.Subtract(Last, Start) : Build.Subtract(Start, Last), 1);
+
+        /// <summary><c>e + c</c>, folding the constant into one at the end of e (<c>n - 1 + 1</c> is <c>n</c>).</summary>
+        private static Expr PlusConstant(Expr e, double c) => e switch
+        {
+            _ when c == 0 => e,
+            Binary { Op: BinaryOp.Subtract, Right: Constant k } d => PlusConstant(d.Left, c - k.Value),
+            Binary { Op: BinaryOp.Add, Right: Constant k } a => PlusConstant(a.Left, c + k.Value),
+            _ when c < 0 => Build.Subtract(e, new Constant(-c, ScalarType.Int)),
+            _ => Build.Add(e, new Constant(c, ScalarType.Int)),
+        };
+    }
 
     private readonly Dictionary<Loop, CountedLoop> _counted = new(ReferenceComparer<Loop>.Instance);
     private readonly HashSet<Assign> _recomputed = new(ReferenceComparer<Assign>.Instance);
@@ -304,7 +318,7 @@ internal sealed partial class FlowReverseMode
             var (countedBody, bodyReverse) = TransformList(loop.Body);
             _frames.Pop();
             _loopDepth--;
-            forward.Add(loop with { Body = countedBody.ToEquatableArray() });
+            forward.Add(loop with { Body = countedBody.ToEquatableArray(), TripCount = counted.TripCount });
             reverse.Add(new BackwardFor(counted.Index, false, counted.Last, counted.Continue, counted.Step, recomputed.Concat(bodyReverse).ToEquatableArray()));
             return;
         }

@@ -99,10 +99,55 @@ internal static class LocalTape
     {
         TapePush push => push with { Local = true },
         If branch => branch with { Then = Forward(branch.Then).ToEquatableArray(), Else = Forward(branch.Else).ToEquatableArray() },
+        Loop { TripCount: { } trips } loop => Reserve(loop, trips),
         Loop loop => loop with { Body = Forward(loop.Body).ToEquatableArray() },
         RunReverse run => run with { Statements = Reverse(run.Statements).ToEquatableArray(), ReadsTape = false },
         _ => s,
     });
+
+    /// <summary>
+    /// A counted loop reserves room for the values each iteration records (outside nested loops,
+    /// the longer branch of each if) times its trip count, once before it starts: the pushes in
+    /// its body need no check, and the loop no call that would make the JIT keep its variables
+    /// on the stack. Nested loops reserve their own.
+    /// </summary>
+    private static Loop Reserve(Loop loop, Expr trips)
+    {
+        var (body, pushes) = ReservedPushes(Forward(loop.Body));
+        // A fused iteration reads its records back before the next one runs: room for one iteration is enough.
+        var fused = body.Count > 0 && body[body.Count - 1] is RunReverse;
+        var room = new Constant(pushes, ScalarType.Int);
+        return pushes == 0
+            ? loop with { Body = body.ToEquatableArray() }
+            : loop with { Body = body.ToEquatableArray(), ReserveValues = fused ? room : Build.Multiply(room, trips) };
+    }
+
+    /// <summary>Marks the value pushes of one iteration as reserved; returns how many one iteration makes at most.</summary>
+    private static (List<Statement> Body, int Pushes) ReservedPushes(IEnumerable<Statement> statements)
+    {
+        var body = new List<Statement>();
+        var pushes = 0;
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case TapePush push when !IsDecision(push.Value.Type):
+                    body.Add(push with { Reserved = true });
+                    pushes++;
+                    break;
+                case If branch:
+                    var (then, thenPushes) = ReservedPushes(branch.Then);
+                    var (otherwise, elsePushes) = ReservedPushes(branch.Else);
+                    body.Add(branch with { Then = then.ToEquatableArray(), Else = otherwise.ToEquatableArray() });
+                    pushes += System.Math.Max(thenPushes, elsePushes);
+                    break;
+                default:
+                    body.Add(statement);
+                    break;
+            }
+        }
+        return (body, pushes);
+    }
 
     private static IEnumerable<BackwardStatement> Reverse(IEnumerable<BackwardStatement> statements) => statements.Select(s => s switch
     {

@@ -61,6 +61,11 @@ internal static class StatementPrinter
                     }
                     break;
                 case Loop { Kind: LoopKind.For } loop:
+                    if (loop.ReserveValues is { } reserve)
+                    {
+                        var needed = $"{LocalTape.ValueCount} + {Print(reserve)}";
+                        writer.Line($"if ({needed} > {LocalTape.Values}.Length) {LocalTape.Values} = {TypeNames.TapeType}.ReserveValues({LocalTape.Values}, {needed}, ref {Tape});");
+                    }
                     writer.Open($"for (; {Print(loop.Condition)}; {string.Join(", ", loop.Step.Select(StepText))})");
                     Forward(writer, loop.Body, fields);
                     writer.Close();
@@ -138,6 +143,11 @@ internal static class StatementPrinter
     /// <summary>A record into the method's own spans: grown (into the tape's pooled storage) only when full.</summary>
     private static void LocalPush(IndentedWriter writer, TapePush push)
     {
+        if (push.Reserved)
+        {
+            writer.Line($"{LocalTape.Values}[{LocalTape.ValueCount}++] = {Print(push.Value)};");
+            return;
+        }
         var (span, count, grow, value) = !LocalTape.IsDecision(push.Value.Type)
             ? (LocalTape.Values, LocalTape.ValueCount, "GrowValues", Print(push.Value))
             : (LocalTape.Decisions, LocalTape.DecisionCount, "GrowDecisions", push.Value.Type == ScalarType.Bool ? $"{Print(push.Value)} ? 1 : 0" : Print(push.Value));

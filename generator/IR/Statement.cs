@@ -45,7 +45,14 @@ internal enum LoopKind
 }
 
 /// <summary>A loop; a for loop's initializers are ordinary statements before it.</summary>
-internal sealed record Loop(LoopKind Kind, Expr Condition, EquatableArray<Statement> Body, EquatableArray<Statement> Step) : Statement;
+internal sealed record Loop(LoopKind Kind, Expr Condition, EquatableArray<Statement> Body, EquatableArray<Statement> Step) : Statement
+{
+    /// <summary>A counted loop's number of iterations, computable just before it runs (null for other loops).</summary>
+    public Expr? TripCount { get; init; }
+
+    /// <summary>Room the loop's records need in the Backward method's value span, made once before it runs (see <c>LocalTape</c>).</summary>
+    public Expr? ReserveValues { get; init; }
+}
 
 /// <summary><c>break;</c> out of the innermost loop.</summary>
 internal sealed record Break : Statement;
@@ -58,6 +65,9 @@ internal sealed record TapePush(Expr Value) : Statement
 {
     /// <summary>Written to the method's own record spans instead of the tape object (see <c>LocalTape</c>).</summary>
     public bool Local { get; init; }
+
+    /// <summary>A local push into room its loop reserved before it started: no check that the span is full.</summary>
+    public bool Reserved { get; init; }
 }
 
 /// <summary>A return inside branches or loops of the forward sweep: sets the result and jumps to the reverse sweep.</summary>

@@ -111,6 +111,25 @@ public sealed class TapeTests
     }
 
     [Fact]
+    public void ReserveValues_makes_room_for_what_a_loop_will_record()
+    {
+        Tape? tape = null;
+        Span<double> values = stackalloc double[8];
+        values[0] = 42;
+
+        var reserved = Tape.ReserveValues(values, 1 + 500, ref tape);
+
+        Assert.True(reserved.Length >= 501);
+        Assert.Equal(42, reserved[0]);
+        for (var i = 1; i <= 500; i++)
+        {
+            reserved[i] = i;
+        }
+        Assert.Equal(500, reserved[500]);
+        tape.Release();
+    }
+
+    [Fact]
     public void A_released_tape_is_rented_again_cleared()
     {
         var tape = Tape.Rent();
