@@ -106,14 +106,20 @@ internal static class LocalTape
     });
 
     /// <summary>
-    /// A counted loop reserves room for the values each iteration records (outside nested loops,
-    /// the longer branch of each if) times its trip count, once before it starts: the pushes in
-    /// its body need no check, and the loop no call that would make the JIT keep its variables
-    /// on the stack. Nested loops reserve their own.
+    /// A counted loop reserves room for the values each iteration records (the longer branch of
+    /// each if) times its trip count, once before it starts: the pushes in its body need no
+    /// check, and the loop no call that would make the JIT keep its variables on the stack. Only
+    /// a loop whose nested loops record nothing: what they record would land in the room.
     /// </summary>
     private static Loop Reserve(Loop loop, Expr trips)
     {
-        var (body, pushes) = ReservedPushes(Forward(loop.Body));
+        var inner = Forward(loop.Body).ToList();
+        if (NestedLoopRecordsValues(inner))
+        {
+            // What the nested loops record is not counted: this loop's own pushes keep their check.
+            return loop with { Body = inner.ToEquatableArray() };
+        }
+        var (body, pushes) = ReservedPushes(inner);
         // A fused iteration reads its records back before the next one runs: room for one iteration is enough.
         var fused = body.Count > 0 && body[body.Count - 1] is RunReverse;
         var room = new Constant(pushes, ScalarType.Int);
@@ -121,6 +127,21 @@ internal static class LocalTape
             ? loop with { Body = body.ToEquatableArray() }
             : loop with { Body = body.ToEquatableArray(), ReserveValues = fused ? room : Build.Multiply(room, trips) };
     }
+
+    private static bool NestedLoopRecordsValues(IEnumerable<Statement> statements) => statements.Any(s => s switch
+    {
+        Loop loop => RecordsValues(loop.Body),
+        If branch => NestedLoopRecordsValues(branch.Then) || NestedLoopRecordsValues(branch.Else),
+        _ => false,
+    });
+
+    private static bool RecordsValues(IEnumerable<Statement> statements) => statements.Any(s => s switch
+    {
+        TapePush push => !IsDecision(push.Value.Type),
+        Loop loop => RecordsValues(loop.Body),
+        If branch => RecordsValues(branch.Then) || RecordsValues(branch.Else),
+        _ => false,
+    });
 
     /// <summary>Marks the value pushes of one iteration as reserved; returns how many one iteration makes at most.</summary>
     private static (List<Statement> Body, int Pushes) ReservedPushes(IEnumerable<Statement> statements)

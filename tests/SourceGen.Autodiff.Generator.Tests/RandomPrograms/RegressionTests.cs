@@ -273,4 +273,32 @@ public sealed class RegressionTests
             }
             """, new[] { 0.3, -0.8, 1.1 });
     }
+
+    /// <summary>
+    /// Seeds 46008, 60028: the outer loop reserved room for its own records only, then the nested
+    /// loop's records filled it and the outer loop's unchecked pushes ran past the end
+    /// (IndexOutOfRangeException). Now a loop whose nested loops record values keeps its checks.
+    /// </summary>
+    [Fact]
+    public void Outer_loop_records_after_a_nested_loop_that_records()
+    {
+        RegressionCheck.MatchesFiniteDifferences(nameof(Outer_loop_records_after_a_nested_loop_that_records), """
+            [Differentiable]
+            public static double F(double a, double[] w)
+            {
+                for (int i0 = 0; i0 < w.Length; i0++)
+                {
+                    double u2;
+                    foreach (double v7 in w)
+                    {
+                        a = 2.0;
+                    }
+                    a = Math.Asin(0.9 * Math.Tanh(a));
+                    u2 = Math.Cos(a);
+                    a = Math.Acos(0.9 * Math.Tanh(Math.Log10(1.0 + u2 * u2)));
+                }
+                return a;
+            }
+            """, 0.4, new[] { 0.3, -0.2, 0.5, 0.1, -0.4, 0.2, 0.6, -0.1, 0.25 });
+    }
 }
