@@ -12,7 +12,7 @@ namespace SourceGen.Autodiff.Generator.Differentiation;
 /// the (simplified) sum of those terms, pushed through the definition with the derivative rules.
 /// Whole-tensor expressions become one loop over flat elements.
 /// </summary>
-internal sealed class ReverseMode
+internal sealed partial class ReverseMode
 {
     public const string Seed = "seed";
 
@@ -92,7 +92,8 @@ internal sealed class ReverseMode
         }
 
         var captured = CapturedValues(forward);
-        return new BackwardProgram(_method, forward.ToEquatableArray(), _out.ToEquatableArray(), captured, resultName);
+        var program = new BackwardProgram(_method, forward.ToEquatableArray(), _out.ToEquatableArray(), captured, resultName);
+        return FuseSums(forward) is { } fused ? program with { FusedBackward = program with { Forward = fused.ToEquatableArray() } } : program;
     }
 
     private static string IndexText(Expr index) =>

@@ -33,7 +33,7 @@ internal static class BackwardEmitter
             writer.Close();
             return;
         }
-        StatementPrinter.Forward(writer, program.Forward);
+        StatementPrinter.Forward(writer, program.Forward, tensors: SourceEmitter.TensorNames(method));
         if (method.Result.Kind is ResultKind.Array or ResultKind.Tensor && program.ResultName is not null)
         {
             SourceEmitter.SeedCheck(writer, method, program.ResultName);

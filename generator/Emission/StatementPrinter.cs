@@ -13,7 +13,7 @@ internal static class StatementPrinter
     /// Prints the forward statements (not the final return). Names in <paramref name="fields"/>
     /// are fields of a pullback object: they are assigned, not declared.
     /// </summary>
-    public static void Forward(IndentedWriter writer, IEnumerable<Statement> statements, ISet<string>? fields = null)
+    public static void Forward(IndentedWriter writer, IEnumerable<Statement> statements, ISet<string>? fields = null, ISet<string>? tensors = null)
     {
         foreach (var statement in statements)
         {
@@ -51,12 +51,12 @@ internal static class StatementPrinter
                     break;
                 case If branch:
                     writer.Open($"if ({Print(branch.Condition)})");
-                    Forward(writer, branch.Then, fields);
+                    Forward(writer, branch.Then, fields, tensors);
                     writer.Close();
                     if (branch.Else.Count > 0)
                     {
                         writer.Open("else");
-                        Forward(writer, branch.Else, fields);
+                        Forward(writer, branch.Else, fields, tensors);
                         writer.Close();
                     }
                     break;
@@ -67,17 +67,17 @@ internal static class StatementPrinter
                         writer.Line($"if ({needed} > {LocalTape.Values}.Length) {LocalTape.Values} = {TypeNames.TapeType}.ReserveValues({LocalTape.Values}, {needed}, ref {Tape});");
                     }
                     writer.Open($"for (; {Print(loop.Condition)}; {string.Join(", ", loop.Step.Select(StepText))})");
-                    Forward(writer, loop.Body, fields);
+                    Forward(writer, loop.Body, fields, tensors);
                     writer.Close();
                     break;
                 case Loop { Kind: LoopKind.While } loop:
                     writer.Open($"while ({Print(loop.Condition)})");
-                    Forward(writer, loop.Body, fields);
+                    Forward(writer, loop.Body, fields, tensors);
                     writer.Close();
                     break;
                 case Loop loop:
                     writer.Open("do");
-                    Forward(writer, loop.Body, fields);
+                    Forward(writer, loop.Body, fields, tensors);
                     writer.Close($" while ({Print(loop.Condition)});");
                     break;
                 case Break:
@@ -98,7 +98,7 @@ internal static class StatementPrinter
                     {
                         writer.Line($"{Reader} = {Tape}.Reader();");
                     }
-                    Reverse(writer, run.Statements, NoTensors);
+                    Reverse(writer, run.Statements, tensors ?? NoTensors);
                     if (run.ReadsTape)
                     {
                         // Everything this iteration recorded has been read: the next one reuses the space.
@@ -254,6 +254,13 @@ internal static class StatementPrinter
         foreach (var accumulator in loop.Accumulators)
         {
             writer.Line($"double {accumulator} = 0;");
+        }
+        if (loop.CheckShapes)
+        {
+            foreach (var read in loop.ReadTensors.Where(r => r != loop.LengthOf))
+            {
+                writer.Line($"{TypeNames.Shapes}.RequireSameShape({read}, {loop.LengthOf}, nameof({read}), nameof({loop.LengthOf}));");
+            }
         }
         writer.OpenBlock();
         foreach (var read in loop.ReadTensors)

@@ -27,7 +27,11 @@ internal sealed record ElementLoop(
     EquatableArray<string> Accumulators,
     EquatableArray<string> ReadTensors,
     EquatableArray<string> WrittenBuffers,
-    EquatableArray<BackwardStatement> Body) : BackwardStatement;
+    EquatableArray<BackwardStatement> Body) : BackwardStatement
+{
+    /// <summary>Checks first that every tensor it reads has the shape of <c>LengthOf</c> (a forward loop replacing the operators' own checks).</summary>
+    public bool CheckShapes { get; init; }
+}
 
 /// <summary><c>name = value;</c> to an existing local (restoring a forward value, zeroing an adjoint).</summary>
 internal sealed record SetLocal(string Name, Expr Value) : BackwardStatement;

@@ -32,6 +32,17 @@ public sealed class ShapeErrorTests
         AssertUntouched(xGrad);
     }
 
+    /// <summary>The Backward method sums (weights * x * x) in one loop, not with the operators: it checks the shapes itself.</summary>
+    [Fact]
+    public void Tensors_of_different_shapes_in_a_fused_sum()
+    {
+        Tensor xGrad = Tensor.Full(Sentinel, 2, 3);
+        var e = Assert.ThrowsAny<ArgumentException>(() => TensorCorpus.WeightedSumBackward(Tensor.Ones(2, 3), Tensor.Ones(3, 2), 1, xGrad));
+        Assert.Contains("weights", e.Message);
+        Assert.Contains("x", e.Message);
+        Assert.All(xGrad.AsReadOnlySpan().ToArray(), v => Assert.Equal(Sentinel, v));
+    }
+
     [Fact]
     public void Second_buffer_wrong_leaves_the_first_untouched()
     {
