@@ -16,7 +16,7 @@ namespace SourceGen.Autodiff.Generator.Differentiation;
 internal sealed partial class ReverseMode
 {
     /// <summary>The forward sweep with every sum of a tensor expression as an elementwise loop; null if there is none.</summary>
-    private List<Statement>? FuseSums(List<Statement> forward)
+    private List<Statement>? FuseSums(List<Statement> forward, Dictionary<TensorSum, string> totals)
     {
         var fused = false;
         var result = new List<Statement>();
@@ -36,6 +36,7 @@ internal sealed partial class ReverseMode
                 // The whole value is the sum: accumulate into the variable itself.
                 var total = ReferenceEquals(e, let.Value) || e.Equals(let.Value) ? let.Name : _names.Fresh("sum");
                 result.Add(SumLoop(total, first, sum.Tensor));
+                totals[sum] = total;
                 fused = true;
                 return new Variable(total, ScalarType.Double);
             });
@@ -44,7 +45,7 @@ internal sealed partial class ReverseMode
                 result.Add(let with { Value = value });
             }
         }
-        return fused ? DropUnreadTensorLocals(result) : null;
+        return fused ? result : null;
     }
 
     /// <summary>A sum worth a loop: of an expression, or of a tensor local (a parameter's own Sum is already one pass).</summary>
@@ -70,7 +71,127 @@ internal sealed partial class ReverseMode
         return new RunReverse(EquatableArray.Create<BackwardStatement>(loop), ReadsTape: false);
     }
 
-    private static List<Statement> DropUnreadTensorLocals(List<Statement> forward)
+    /// <summary>
+    /// A reverse elementwise loop over the same elements as a forward sum loop, that reads only
+    /// inputs, the seed and adjoints computed from them (<c>2 * (x[i] - t[i]) * seed</c>), runs
+    /// in the same loop: one pass over memory, as by hand. It moves, with the declarations it
+    /// reads, from <paramref name="reverse"/> into <paramref name="forward"/>.
+    /// </summary>
+    private void MergeReverseLoops(List<Statement> forward, List<BackwardStatement> reverse)
+    {
+        for (var k = 0; k < forward.Count; k++)
+        {
+            if (forward[k] is not RunReverse { Statements: [ElementLoop { CheckShapes: true } sum] })
+            {
+                continue;
+            }
+            for (var r = 0; r < reverse.Count; r++)
+            {
+                if (reverse[r] is ElementLoop loop && loop.LengthOf == sum.LengthOf && Prerequisites(loop, reverse.Take(r).ToList()) is { } before)
+                {
+                    var renamed = loop.Body.Select(b => RenameIndex(b, loop.Index, sum.Index)).ToList();
+                    if (renamed.Any(b => b is null))
+                    {
+                        continue;
+                    }
+                    var body = renamed.Select(b => b!);
+                    var merged = new ElementLoop(sum.Index, sum.LengthOf,
+                        sum.Accumulators.Concat(loop.Accumulators).ToEquatableArray(),
+                        sum.ReadTensors.Concat(loop.ReadTensors).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray(),
+                        loop.WrittenBuffers, sum.Body.Concat(body).ToEquatableArray())
+                    {
+                        CheckShapes = true,
+                    };
+                    forward[k] = new RunReverse(before.Cast<BackwardStatement>().Append(merged).ToEquatableArray(), ReadsTape: false);
+                    reverse.RemoveAt(r);
+                    reverse.RemoveAll(b => before.Contains(b));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The declarations before <paramref name="loop"/> that it reads, if everything it reads comes
+    /// from them, the inputs or the seed (null otherwise: it needs a value of the forward sweep,
+    /// such as the sum itself in <c>Math.Log(x.Sum())</c>).
+    /// </summary>
+    private List<DeclareValue>? Prerequisites(ElementLoop loop, List<BackwardStatement> before)
+    {
+        var inside = new HashSet<string>(loop.Body.OfType<DeclareValue>().Select(d => d.Name)) { loop.Index };
+        inside.UnionWith(loop.Accumulators);
+        var needed = new List<DeclareValue>();
+        var pending = new Stack<Expr>(loop.Body.SelectMany(ExpressionsOf));
+        var seen = new HashSet<string>();
+        while (pending.Count > 0)
+        {
+            var ok = true;
+            ExprRewriter.Walk(pending.Pop(), e =>
+            {
+                switch (e)
+                {
+                    case TensorSum:
+                        ok = false; // a value of the forward sweep
+                        break;
+                    case FlatElement f when !_parameters.ContainsKey(f.Tensor):
+                        ok = false; // a tensor seed: checked only after the forward sweep
+                        break;
+                    case Variable v when !inside.Contains(v.Name) && v.Name != Seed && !_parameters.ContainsKey(v.Name) && seen.Add(v.Name):
+                        if (before.OfType<DeclareValue>().FirstOrDefault(d => d.Name == v.Name) is { } declaration)
+                        {
+                            needed.Add(declaration);
+                            pending.Push(declaration.Value);
+                        }
+                        else
+                        {
+                            ok = false;
+                        }
+                        break;
+                }
+            });
+            if (!ok)
+            {
+                return null;
+            }
+        }
+        // In their original order.
+        return before.OfType<DeclareValue>().Where(needed.Contains).ToList();
+    }
+
+    /// <summary>The reverse sweep reads each sum the forward loops computed instead of recomputing it with the operators.</summary>
+    private static BackwardStatement UseTotals(BackwardStatement statement, Dictionary<TensorSum, string> totals)
+    {
+        Expr Map(Expr e) => ExprRewriter.Rewrite(e, x => x is TensorSum sum && totals.TryGetValue(sum, out var total) ? new Variable(total, ScalarType.Double) : x);
+        return statement switch
+        {
+            DeclareValue d => d with { Value = Map(d.Value) },
+            AccumulateLocal a => a with { Value = Map(a.Value) },
+            AccumulateScalarGradient g => g with { Value = Map(g.Value) },
+            AccumulateElementGradient g => g with { Value = Map(g.Value), Indices = g.Indices.Select(Map).ToEquatableArray() },
+            ElementLoop loop => loop with { Body = loop.Body.Select(b => UseTotals(b, totals)).ToEquatableArray() },
+            _ => statement,
+        };
+    }
+
+    private static BackwardStatement? RenameIndex(BackwardStatement statement, string from, string to)
+    {
+        Expr Map(Expr e) => ExprRewriter.Rewrite(e, x => x switch
+        {
+            FlatElement f when f.Index == from => f with { Index = to },
+            Variable v when v.Name == from => v with { Name = to },
+            _ => x,
+        });
+        return statement switch
+        {
+            DeclareValue d => d with { Value = Map(d.Value) },
+            AccumulateLocal a => a with { Value = Map(a.Value) },
+            AccumulateElementGradient g => g with { Value = Map(g.Value), Indices = g.Indices.Select(Map).ToEquatableArray() },
+            _ => null,
+        };
+    }
+
+    /// <summary>Drops tensor locals that neither the forward sweep nor <paramref name="reverse"/> reads any more.</summary>
+    private static List<Statement> DropUnreadTensorLocals(List<Statement> forward, IEnumerable<BackwardStatement> reverse)
     {
         var read = new HashSet<string>();
         void Tensor(TensorExpr tensor)
@@ -94,6 +215,10 @@ internal sealed partial class ReverseMode
                 case TensorSum s: Tensor(s.Tensor); break;
             }
         });
+        foreach (var expr in reverse.SelectMany(ExpressionsOf))
+        {
+            Scalar(expr);
+        }
         // Later tensor locals may read earlier ones: walk backwards, keeping what is read.
         var kept = new List<Statement>();
         for (var k = forward.Count - 1; k >= 0; k--)

@@ -93,7 +93,15 @@ internal sealed partial class ReverseMode
 
         var captured = CapturedValues(forward);
         var program = new BackwardProgram(_method, forward.ToEquatableArray(), _out.ToEquatableArray(), captured, resultName);
-        return FuseSums(forward) is { } fused ? program with { FusedBackward = program with { Forward = fused.ToEquatableArray() } } : program;
+        var totals = new Dictionary<TensorSum, string>();
+        if (FuseSums(forward, totals) is not { } fused)
+        {
+            return program;
+        }
+        var reverse = _out.Select(b => UseTotals(b, totals)).ToList();
+        fused = DropUnreadTensorLocals(fused, reverse);
+        MergeReverseLoops(fused, reverse);
+        return program with { FusedBackward = program with { Forward = fused.ToEquatableArray(), Reverse = reverse.ToEquatableArray() } };
     }
 
     private static string IndexText(Expr index) =>

@@ -54,5 +54,12 @@ public static class TensorCases
             }
             """),
             r => [Tensor(r, -2, 2, 2, 2), Real(r, -2, 2)]);
+
+        // The sum runs as one loop, but its reverse needs the sum (1 / (s + 1)): a second loop.
+        yield return new("TensorSumReadByItsReverse", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double TensorSumReadByItsReverse(Tensor x, [NoGradient] Tensor w) => Math.Log((w * x * x).Sum() + 1);
+            """),
+            r => [Tensor(r, -2, 2, 2, 3), Tensor(r, 0.5, 2, 2, 3)]);
     }
 }
