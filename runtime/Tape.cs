@@ -126,6 +126,14 @@ public sealed class Tape
         return tape._values;
     }
 
+    /// <summary>As <see cref="ReserveValues"/>, for a generated Backward's span of decisions.</summary>
+    public static Span<int> ReserveDecisions(Span<int> decisions, int needed, [NotNull] scoped ref Tape? tape)
+    {
+        tape ??= Rent();
+        tape._decisions = GrowInto(tape._decisions, decisions, needed);
+        return tape._decisions;
+    }
+
     /// <summary>As <see cref="GrowValues"/>, for a generated Backward's span of decisions.</summary>
     public static Span<int> GrowDecisions(Span<int> decisions, [NotNull] scoped ref Tape? tape)
     {

@@ -106,45 +106,51 @@ internal static class LocalTape
     });
 
     /// <summary>
-    /// A counted loop reserves room for the values each iteration records (the longer branch of
-    /// each if) times its trip count, once before it starts: the pushes in its body need no
-    /// check, and the loop no call that would make the JIT keep its variables on the stack. Only
-    /// a loop whose nested loops record nothing: what they record would land in the room.
+    /// A counted loop reserves room for the values and decisions each iteration records (the
+    /// longer branch of each if) times its trip count, once before it starts: the pushes in its
+    /// body need no check, and the loop no call that would make the JIT keep its variables on
+    /// the stack. Only for the kind of record its nested loops do not make: what they record
+    /// would land in the room.
     /// </summary>
     private static Loop Reserve(Loop loop, Expr trips)
     {
-        var inner = Forward(loop.Body).ToList();
-        if (NestedLoopRecordsValues(inner))
-        {
-            // What the nested loops record is not counted: this loop's own pushes keep their check.
-            return loop with { Body = inner.ToEquatableArray() };
-        }
-        var (body, pushes) = ReservedPushes(inner);
+        var body = Forward(loop.Body).ToList();
         // A fused iteration reads its records back before the next one runs: room for one iteration is enough.
         var fused = body.Count > 0 && body[body.Count - 1] is RunReverse;
-        var room = new Constant(pushes, ScalarType.Int);
-        return pushes == 0
-            ? loop with { Body = body.ToEquatableArray() }
-            : loop with { Body = body.ToEquatableArray(), ReserveValues = fused ? room : Build.Multiply(room, trips) };
+        Expr? Room(int pushes) => pushes == 0 ? null
+            : fused ? new Constant(pushes, ScalarType.Int)
+            : Build.Multiply(new Constant(pushes, ScalarType.Int), trips);
+
+        var values = 0;
+        if (!NestedLoopRecords(body, decisions: false))
+        {
+            (body, values) = ReservedPushes(body, decisions: false);
+        }
+        var decisions = 0;
+        if (!NestedLoopRecords(body, decisions: true))
+        {
+            (body, decisions) = ReservedPushes(body, decisions: true);
+        }
+        return loop with { Body = body.ToEquatableArray(), ReserveValues = Room(values), ReserveDecisions = Room(decisions) };
     }
 
-    private static bool NestedLoopRecordsValues(IEnumerable<Statement> statements) => statements.Any(s => s switch
+    private static bool NestedLoopRecords(IEnumerable<Statement> statements, bool decisions) => statements.Any(s => s switch
     {
-        Loop loop => RecordsValues(loop.Body),
-        If branch => NestedLoopRecordsValues(branch.Then) || NestedLoopRecordsValues(branch.Else),
+        Loop loop => Records(loop.Body, decisions),
+        If branch => NestedLoopRecords(branch.Then, decisions) || NestedLoopRecords(branch.Else, decisions),
         _ => false,
     });
 
-    private static bool RecordsValues(IEnumerable<Statement> statements) => statements.Any(s => s switch
+    private static bool Records(IEnumerable<Statement> statements, bool decisions) => statements.Any(s => s switch
     {
-        TapePush push => !IsDecision(push.Value.Type),
-        Loop loop => RecordsValues(loop.Body),
-        If branch => RecordsValues(branch.Then) || RecordsValues(branch.Else),
+        TapePush push => IsDecision(push.Value.Type) == decisions,
+        Loop loop => Records(loop.Body, decisions),
+        If branch => Records(branch.Then, decisions) || Records(branch.Else, decisions),
         _ => false,
     });
 
-    /// <summary>Marks the value pushes of one iteration as reserved; returns how many one iteration makes at most.</summary>
-    private static (List<Statement> Body, int Pushes) ReservedPushes(IEnumerable<Statement> statements)
+    /// <summary>Marks one kind of push of one iteration as reserved; returns how many one iteration makes at most.</summary>
+    private static (List<Statement> Body, int Pushes) ReservedPushes(IEnumerable<Statement> statements, bool decisions)
     {
         var body = new List<Statement>();
         var pushes = 0;
@@ -152,13 +158,13 @@ internal static class LocalTape
         {
             switch (statement)
             {
-                case TapePush push when !IsDecision(push.Value.Type):
+                case TapePush push when IsDecision(push.Value.Type) == decisions:
                     body.Add(push with { Reserved = true });
                     pushes++;
                     break;
                 case If branch:
-                    var (then, thenPushes) = ReservedPushes(branch.Then);
-                    var (otherwise, elsePushes) = ReservedPushes(branch.Else);
+                    var (then, thenPushes) = ReservedPushes(branch.Then, decisions);
+                    var (otherwise, elsePushes) = ReservedPushes(branch.Else, decisions);
                     body.Add(branch with { Then = then.ToEquatableArray(), Else = otherwise.ToEquatableArray() });
                     pushes += System.Math.Max(thenPushes, elsePushes);
                     break;

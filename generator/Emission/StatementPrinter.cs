@@ -61,11 +61,8 @@ internal static class StatementPrinter
                     }
                     break;
                 case Loop { Kind: LoopKind.For } loop:
-                    if (loop.ReserveValues is { } reserve)
-                    {
-                        var needed = $"{LocalTape.ValueCount} + {Print(reserve)}";
-                        writer.Line($"if ({needed} > {LocalTape.Values}.Length) {LocalTape.Values} = {TypeNames.TapeType}.ReserveValues({LocalTape.Values}, {needed}, ref {Tape});");
-                    }
+                    Reserve(writer, loop.ReserveValues, LocalTape.Values, LocalTape.ValueCount, "ReserveValues");
+                    Reserve(writer, loop.ReserveDecisions, LocalTape.Decisions, LocalTape.DecisionCount, "ReserveDecisions");
                     writer.Open($"for (; {Print(loop.Condition)}; {string.Join(", ", loop.Step.Select(StepText))})");
                     Forward(writer, loop.Body, fields, tensors);
                     writer.Close();
@@ -143,16 +140,24 @@ internal static class StatementPrinter
     /// <summary>A record into the method's own spans: grown (into the tape's pooled storage) only when full.</summary>
     private static void LocalPush(IndentedWriter writer, TapePush push)
     {
-        if (push.Reserved)
-        {
-            writer.Line($"{LocalTape.Values}[{LocalTape.ValueCount}++] = {Print(push.Value)};");
-            return;
-        }
         var (span, count, grow, value) = !LocalTape.IsDecision(push.Value.Type)
             ? (LocalTape.Values, LocalTape.ValueCount, "GrowValues", Print(push.Value))
             : (LocalTape.Decisions, LocalTape.DecisionCount, "GrowDecisions", push.Value.Type == ScalarType.Bool ? $"{Print(push.Value)} ? 1 : 0" : Print(push.Value));
-        writer.Line($"if ({count} == {span}.Length) {span} = {TypeNames.TapeType}.{grow}({span}, ref {Tape});");
+        if (!push.Reserved)
+        {
+            writer.Line($"if ({count} == {span}.Length) {span} = {TypeNames.TapeType}.{grow}({span}, ref {Tape});");
+        }
         writer.Line($"{span}[{count}++] = {value};");
+    }
+
+    /// <summary>A counted loop's room for its records, made once before it starts.</summary>
+    private static void Reserve(IndentedWriter writer, Expr? room, string span, string count, string reserve)
+    {
+        if (room is not null)
+        {
+            var needed = $"{count} + {Print(room)}";
+            writer.Line($"if ({needed} > {span}.Length) {span} = {TypeNames.TapeType}.{reserve}({span}, {needed}, ref {Tape});");
+        }
     }
 
     /// <summary>A for loop's step statements, as the comma-separated expressions C# allows there.</summary>

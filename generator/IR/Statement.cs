@@ -52,6 +52,9 @@ internal sealed record Loop(LoopKind Kind, Expr Condition, EquatableArray<Statem
 
     /// <summary>Room the loop's records need in the Backward method's value span, made once before it runs (see <c>LocalTape</c>).</summary>
     public Expr? ReserveValues { get; init; }
+
+    /// <summary>The same for the decisions span (branch choices, counts, exit points).</summary>
+    public Expr? ReserveDecisions { get; init; }
 }
 
 /// <summary><c>break;</c> out of the innermost loop.</summary>

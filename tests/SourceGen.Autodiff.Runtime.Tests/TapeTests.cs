@@ -130,6 +130,20 @@ public sealed class TapeTests
     }
 
     [Fact]
+    public void ReserveDecisions_keeps_the_decisions_so_far()
+    {
+        Tape? tape = null;
+        Span<int> decisions = stackalloc int[2] { 1, 0 };
+
+        var reserved = Tape.ReserveDecisions(decisions, 2 + 100, ref tape);
+
+        Assert.True(reserved.Length >= 102);
+        Assert.Equal(1, reserved[0]);
+        Assert.Equal(0, reserved[1]);
+        tape.Release();
+    }
+
+    [Fact]
     public void A_released_tape_is_rented_again_cleared()
     {
         var tape = Tape.Rent();

@@ -91,6 +91,29 @@ public static class ControlFlowCases
             """),
             r => [Array(r, 3, -1, 1), Real(r, -1, 1), Array(r, 4, -1, 1)]);
 
+        // A branch per iteration: its choice is recorded into room the loop reserved before it started.
+        yield return new("LoopBranchChoicesReserved", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double LoopBranchChoicesReserved(ReadOnlySpan<double> x, double a)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double r = x[i] * a;
+                    if (r > 0)
+                    {
+                        s += r * r;
+                    }
+                    else
+                    {
+                        s += Math.Sin(r);
+                    }
+                }
+                return s;
+            }
+            """),
+            r => [Array(r, 5, -1.5, 1.5), Real(r, 0.5, 2)]);
+
         // No fusion: the adjoint after the loop (1/s) needs the loop's result.
         yield return new("FusionDeclinedLogOfSum", CaseSource.InFunctions("""
             [Differentiable]
