@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Linq;
+using SourceGen.Autodiff.Generator.IR;
+using SourceGen.Autodiff.Generator.Model;
+
+namespace SourceGen.Autodiff.Generator.Differentiation;
+
+/// <summary>
+/// Tidies a fused iteration's reverse into what a person writes. An iteration-local variable's
+/// adjoint starts every iteration at zero, so the pattern
+/// <c>tBar += 200 * t * sBar; ... double tAdjoint = tBar; tBar = 0;</c> is just
+/// <c>double tAdjoint = 200 * t * sBar;</c>: one statement instead of three, and no adjoint
+/// variable kept across iterations. Only when the adjoint receives that one contribution in
+/// the iteration and nothing else mentions it anywhere in the method: it is then zero whenever
+/// the block starts (declared zero, reset at the end of the block), and the contribution is
+/// still evaluated where it was.
+/// </summary>
+internal sealed partial class FlowReverseMode
+{
+    private static List<Statement> TidyFusedIterations(List<Statement> forward, List<BackwardStatement> reverse)
+    {
+        var mentions = new Dictionary<string, int>();
+        CountNames(RunReverse.Within(forward).Concat(reverse), mentions);
+        var tidied = forward.Select(s => s is Loop { Body.Count: > 0 } loop && loop.Body[loop.Body.Count - 1] is RunReverse iteration
+            ? loop with { Body = loop.Body.Take(loop.Body.Count - 1).Append(iteration with { Statements = Tidy(iteration.Statements.ToList(), mentions).ToEquatableArray() }).ToEquatableArray() }
+            : s).ToList();
+        return DropUnusedAdjoints(tidied, reverse);
+    }
+
+    private static List<BackwardStatement> Tidy(List<BackwardStatement> statements, Dictionary<string, int> mentions)
+    {
+        // Inner blocks first (a loop body, a branch): the same holds in every block.
+        var block = statements.Select(b => b switch
+        {
+            BackwardFor f => f with { Body = Tidy(f.Body.ToList(), mentions).ToEquatableArray() },
+            BackwardIf i => i with { Then = Tidy(i.Then.ToList(), mentions).ToEquatableArray(), Else = Tidy(i.Else.ToList(), mentions).ToEquatableArray() },
+            _ => b,
+        }).ToList();
+        for (var q = 0; q + 1 < block.Count; q++)
+        {
+            if (block[q] is not DeclareValue { Value: Variable adjoint } read || block[q + 1] is not SetLocal { Value: Constant { Value: 0 } } reset || reset.Name != adjoint.Name)
+            {
+                continue;
+            }
+            var p = block.FindLastIndex(q, b => b is AccumulateLocal a && a.Name == adjoint.Name);
+            // Its declaration (hoisted before the loop), the one contribution, the read and the reset: nothing else.
+            if (p < 0 || !mentions.TryGetValue(adjoint.Name, out var count) || count != 4 || Mentions(((AccumulateLocal)block[p]).Value, adjoint.Name))
+            {
+                continue;
+            }
+            // The contribution is still evaluated where it was; only its name changes.
+            block[p] = new DeclareValue(read.Name, ((AccumulateLocal)block[p]).Value);
+            block.RemoveRange(q, 2);
+            mentions[adjoint.Name] = 1;
+            q = p;
+        }
+        return block;
+    }
+
+    /// <summary>The declarations (hoisted before the loop) of adjoints nothing reads any more.</summary>
+    private static List<Statement> DropUnusedAdjoints(List<Statement> forward, List<BackwardStatement> reverse)
+    {
+        var mentions = new Dictionary<string, int>();
+        CountNames(RunReverse.Within(forward).Concat(reverse), mentions);
+        return forward.Select(s => s is RunReverse { ReadsTape: false } hoisted && s is not Loop
+            ? hoisted with { Statements = hoisted.Statements.Where(b => !(b is DeclareValue { Value: Constant { Value: 0 } } d && mentions.TryGetValue(d.Name, out var n) && n == 1)).ToEquatableArray() }
+            : s).ToList();
+    }
+
+    /// <summary>How many statements mention each name (as a target or in an expression).</summary>
+    private static void CountNames(IEnumerable<BackwardStatement> statements, Dictionary<string, int> counts)
+    {
+        void Add(string name) => counts[name] = counts.TryGetValue(name, out var n) ? n + 1 : 1;
+        void Names(Expr expr, HashSet<string> into) => ReadNames(expr, into, lengths: true);
+        foreach (var statement in statements)
+        {
+            var names = new HashSet<string>();
+            switch (statement)
+            {
+                case DeclareValue d: names.Add(d.Name); Names(d.Value, names); break;
+                case SetLocal l: names.Add(l.Name); Names(l.Value, names); break;
+                case AccumulateLocal a: names.Add(a.Name); Names(a.Value, names); break;
+                case AccumulateScalarGradient g: names.Add(g.Buffer); Names(g.Value, names); break;
+                case AccumulateElementGradient e: names.Add(e.Buffer); Names(e.Value, names); foreach (var i in e.Indices) { Names(i, names); } break;
+                case SetElement e: names.Add(e.Aggregate); Names(e.Value, names); foreach (var i in e.Indices) { Names(i, names); } break;
+                case BackwardIf b: Names(b.Condition, names); CountNames(b.Then, counts); CountNames(b.Else, counts); break;
+                case BackwardFor f: names.Add(f.Index); Names(f.Start, names); Names(f.Condition, names); CountNames(f.Body, counts); break;
+                case ReverseCall c: Names(c.Seed, names); foreach (var a in c.Call.Arguments) { Names(a, names); } foreach (var b in c.Buffers) { names.Add(b); } break;
+                case DeclareBuffer b: names.Add(b.Name); break;
+                default: names.Add("?" + statement.GetType().Name); break;
+            }
+            foreach (var name in names)
+            {
+                Add(name);
+            }
+        }
+    }
+}
