@@ -378,6 +378,12 @@ internal sealed partial class FlowReverseMode
         _assigned.UnionWith(assignedInThen);
         _frames.Pop();
         forward.Add(new If(new Variable(condition, ScalarType.Bool), thenForward.ToEquatableArray(), elseForward.ToEquatableArray()));
+        if (_fusedDepth >= 0 && _loopDepth == _fusedDepth && !ContainsExit(branch))
+        {
+            // In a fused iteration (outside its inner loops) the choice is still in its variable when the reverse runs.
+            reverse.Add(new BackwardIf(new Variable(condition, ScalarType.Bool), thenReverse.ToEquatableArray(), elseReverse.ToEquatableArray()));
+            return;
+        }
         if (!(AlwaysExits(branch.Then) && AlwaysExits(branch.Else)))
         {
             forward.Add(new TapePush(new Variable(condition, ScalarType.Bool)));

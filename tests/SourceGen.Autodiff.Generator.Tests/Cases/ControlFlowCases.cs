@@ -91,10 +91,10 @@ public static class ControlFlowCases
             """),
             r => [Array(r, 3, -1, 1), Real(r, -1, 1), Array(r, 4, -1, 1)]);
 
-        // A branch per iteration: its choice is recorded into room the loop reserved before it started.
-        yield return new("LoopBranchChoicesReserved", CaseSource.InFunctions("""
+        // A branch per iteration of a fused loop: the reverse reads the choice from its variable, nothing is recorded.
+        yield return new("FusedLoopBranch", CaseSource.InFunctions("""
             [Differentiable]
-            public static double LoopBranchChoicesReserved(ReadOnlySpan<double> x, double a)
+            public static double FusedLoopBranch(ReadOnlySpan<double> x, double a)
             {
                 double s = 0;
                 for (int i = 0; i < x.Length; i++)
@@ -110,6 +110,30 @@ public static class ControlFlowCases
                     }
                 }
                 return s;
+            }
+            """),
+            r => [Array(r, 5, -1.5, 1.5), Real(r, 0.5, 2)]);
+
+        // The same loop not fused (the log after it needs s): each choice is recorded into room
+        // the loop reserved before it started, with a store.
+        yield return new("LoopBranchChoicesReserved", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double LoopBranchChoicesReserved(ReadOnlySpan<double> x, double a)
+            {
+                double s = 1;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double r = x[i] * a;
+                    if (r > 0)
+                    {
+                        s += r * r;
+                    }
+                    else
+                    {
+                        s += Math.Sin(r) + 1;
+                    }
+                }
+                return Math.Log(s);
             }
             """),
             r => [Array(r, 5, -1.5, 1.5), Real(r, 0.5, 2)]);
