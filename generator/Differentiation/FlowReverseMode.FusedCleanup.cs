@@ -54,7 +54,60 @@ internal sealed partial class FlowReverseMode
             mentions[adjoint.Name] = 1;
             q = p;
         }
+        return MergeElementAccumulations(block);
+    }
+
+    /// <summary>
+    /// <c>xGrad[i] -= u; xGrad[i + 1] += t; xGrad[i] -= 2 * x[i] * t;</c> becomes
+    /// <c>xGrad[i] -= u + 2 * x[i] * t; xGrad[i + 1] += t;</c>: additions into a gradient commute,
+    /// so a later one joins an earlier one into the same element when nothing between them
+    /// reads that buffer or changes (or declares) what the later one reads.
+    /// </summary>
+    private static List<BackwardStatement> MergeElementAccumulations(List<BackwardStatement> block)
+    {
+        for (var k = 0; k < block.Count; k++)
+        {
+            if (block[k] is not AccumulateElementGradient first)
+            {
+                continue;
+            }
+            for (var m = k + 1; m < block.Count; m++)
+            {
+                if (block[m] is AccumulateElementGradient later && later.Buffer == first.Buffer && later.Indices.Equals(first.Indices))
+                {
+                    var reads = new HashSet<string>();
+                    ReadNames(later.Value, reads, lengths: true);
+                    foreach (var index in later.Indices)
+                    {
+                        ReadNames(index, reads, lengths: true);
+                    }
+                    var between = block.Skip(k + 1).Take(m - k - 1).ToList();
+                    var changed = new HashSet<string>(between.OfType<DeclareValue>().Select(d => d.Name));
+                    CollectWrites(between, changed);
+                    if (reads.Overlaps(changed) || reads.Contains(first.Buffer))
+                    {
+                        break;
+                    }
+                    block[k] = first = first with { Value = Build.Sum(new[] { first.Value, later.Value }, later.Value.Type) };
+                    block.RemoveAt(m);
+                    m--;
+                    continue;
+                }
+                // Another element of the same buffer is an addition too; anything else that mentions the buffer stops the search.
+                if (block[m] is not AccumulateElementGradient && MentionsName(block[m], first.Buffer))
+                {
+                    break;
+                }
+            }
+        }
         return block;
+    }
+
+    private static bool MentionsName(BackwardStatement statement, string name)
+    {
+        var counts = new Dictionary<string, int>();
+        CountNames(new[] { statement }, counts);
+        return counts.ContainsKey(name) || counts.Keys.Any(k => k.StartsWith("?", System.StringComparison.Ordinal));
     }
 
     /// <summary>The declarations (hoisted before the loop) of adjoints nothing reads any more.</summary>
