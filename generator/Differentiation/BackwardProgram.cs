@@ -32,4 +32,7 @@ internal sealed record BackwardProgram(
     /// the loop allows it; the pullback and the taped entry points always use this program.
     /// </summary>
     public BackwardProgram? FusedBackward { get; init; }
+
+    /// <summary>The forward sweep carries the derivatives of the scalar inputs as tangents (<see cref="TangentMode"/>).</summary>
+    public bool Tangents { get; init; }
 }

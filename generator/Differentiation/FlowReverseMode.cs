@@ -47,13 +47,21 @@ internal sealed partial class FlowReverseMode
         _resultAggregate = FindReturnedAggregate(method.Body.Statements) ?? method.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.OutputSpan)?.Name;
     }
 
-    /// <summary>The program for every generated member, and a fused one for the Backward method where a loop allows it.</summary>
+    /// <summary>
+    /// The program for every generated member, and for the Backward method a fused one where a
+    /// loop allows it, or one carrying scalar inputs' tangents where that removes every record.
+    /// </summary>
     public static BackwardProgram Differentiate(MethodModel method)
     {
         var program = new FlowReverseMode(method).Run();
         var fused = new FlowReverseMode(method).RunFused();
-        return fused is null ? program : program with { FusedBackward = fused };
+        var backward = TangentMode.TryBuild(method, fused ?? program) ?? fused;
+        return backward is null ? program : program with { FusedBackward = backward };
     }
+
+    /// <summary>The program the Backward method prints (fused where a loop allows), without tangents.</summary>
+    public static BackwardProgram DifferentiateForBackward(MethodModel method) =>
+        new FlowReverseMode(method).RunFused() ?? new FlowReverseMode(method).Run();
 
     private abstract record Frame;
 

@@ -11,7 +11,7 @@ internal static class BackwardEmitter
 {
     public static void Emit(IndentedWriter writer, BackwardProgram program)
     {
-        var fused = program.FusedBackward is not null;
+        var fused = program.FusedBackward is { } backward && RunReverse.Within(backward.Forward).Any();
         program = program.FusedBackward ?? program;
         var method = program.Method;
         var parameters = SourceEmitter.Parameters(method).Append(SourceEmitter.SeedParameter(method)).Concat(SourceEmitter.Buffers(method));
@@ -70,6 +70,10 @@ internal static class BackwardEmitter
             // No try/finally: if the method throws, the tape is simply not reused (the next call
             // rents a new one), and the loops keep their locals in registers.
             writer.Line($"var {ExpressionPrinter.Tape} = {TypeNames.TapeType}.Rent();");
+        }
+        if (program.Tangents)
+        {
+            writer.Line("// The scalar inputs' derivatives ride along the forward sweep as tangents (...Dot): the reverse sweep records nothing.");
         }
         var fusedReads = StatementPrinter.RunsReverseReadingTape(program.Forward);
         if (fusedReads)
