@@ -167,14 +167,14 @@ public sealed class Tape
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void PushGrowing(double value)
     {
-        _values = Grow(_values);
+        _values = GrowInto(_values, _values, 0);
         _values[_valueCount++] = value;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void PushIntGrowing(int value)
     {
-        _decisions = Grow(_decisions);
+        _decisions = GrowInto(_decisions, _decisions, 0);
         _decisions[_decisionCount++] = value;
     }
 
@@ -238,16 +238,6 @@ public sealed class Tape
     /// <summary>Reads the tape from its end without changing it, so a pullback can run its reverse sweep many times.</summary>
     public TapeReader Reader() => new(_values, _valueCount, _decisions, _decisionCount, _objects, _objectCount);
 
-    private static T[] Grow<T>(T[] old)
-    {
-        var grown = ArrayPool<T>.Shared.Rent(Math.Max(64, old.Length * 2));
-        Array.Copy(old, grown, old.Length);
-        if (old.Length > 0)
-        {
-            ArrayPool<T>.Shared.Return(old);
-        }
-        return grown;
-    }
 }
 
 /// <summary>Reads a <see cref="Tape"/> backwards: the last value pushed is the first read.</summary>

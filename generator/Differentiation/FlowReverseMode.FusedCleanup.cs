@@ -21,21 +21,28 @@ internal sealed partial class FlowReverseMode
     {
         var mentions = new Dictionary<string, int>();
         CountNames(RunReverse.Within(forward).Concat(reverse), mentions);
-        var tidied = forward.Select(s => s is Loop { Body.Count: > 0 } loop && loop.Body[loop.Body.Count - 1] is RunReverse iteration
-            ? loop with { Body = loop.Body.Take(loop.Body.Count - 1).Append(iteration with { Statements = Tidy(iteration.Statements.ToList(), mentions).ToEquatableArray() }).ToEquatableArray() }
-            : s).ToList();
+        // The same holds in every block of the iteration (a loop body, a branch).
+        var tidied = MapFusedIterations(forward, iteration => EveryBlock(iteration, block => Tidy(block, mentions)));
         return DropUnusedAdjoints(tidied, reverse);
     }
 
-    private static List<BackwardStatement> Tidy(List<BackwardStatement> statements, Dictionary<string, int> mentions)
-    {
-        // Inner blocks first (a loop body, a branch): the same holds in every block.
-        var block = statements.Select(b => b switch
+    /// <summary>The forward sweep with <paramref name="map"/> applied to each fused loop's iteration reverse.</summary>
+    private static List<Statement> MapFusedIterations(IEnumerable<Statement> forward, System.Func<List<BackwardStatement>, List<BackwardStatement>> map) =>
+        forward.Select(s => s is Loop { FusedIteration: { } iteration } loop
+            ? loop.WithFusedIteration(iteration with { Statements = map(iteration.Statements.ToList()).ToEquatableArray() })
+            : s).ToList();
+
+    /// <summary><paramref name="transform"/> applied to every block of <paramref name="statements"/>, inner blocks first.</summary>
+    private static List<BackwardStatement> EveryBlock(IEnumerable<BackwardStatement> statements, System.Func<List<BackwardStatement>, List<BackwardStatement>> transform) =>
+        transform(statements.Select(b => b switch
         {
-            BackwardFor f => f with { Body = Tidy(f.Body.ToList(), mentions).ToEquatableArray() },
-            BackwardIf i => i with { Then = Tidy(i.Then.ToList(), mentions).ToEquatableArray(), Else = Tidy(i.Else.ToList(), mentions).ToEquatableArray() },
+            BackwardFor f => f with { Body = EveryBlock(f.Body, transform).ToEquatableArray() },
+            BackwardIf i => i with { Then = EveryBlock(i.Then, transform).ToEquatableArray(), Else = EveryBlock(i.Else, transform).ToEquatableArray() },
             _ => b,
-        }).ToList();
+        }).ToList());
+
+    private static List<BackwardStatement> Tidy(List<BackwardStatement> block, Dictionary<string, int> mentions)
+    {
         for (var q = 0; q + 1 < block.Count; q++)
         {
             if (block[q] is not DeclareValue { Value: Variable adjoint } read || block[q + 1] is not SetLocal { Value: Constant { Value: 0 } } reset || reset.Name != adjoint.Name)
@@ -119,23 +126,12 @@ internal sealed partial class FlowReverseMode
     /// </summary>
     public static BackwardProgram InPlaceSelfUpdates(BackwardProgram program)
     {
-        var forward = program.Forward.Select(s => s switch
-        {
-            Loop { Body.Count: > 0 } loop when loop.Body[loop.Body.Count - 1] is RunReverse iteration =>
-                loop with { Body = loop.Body.Take(loop.Body.Count - 1).Append(iteration with { Statements = SelfUpdates(iteration.Statements.ToList()).ToEquatableArray() }).ToEquatableArray() },
-            _ => s,
-        }).ToEquatableArray();
-        return program with { Forward = forward, Reverse = SelfUpdates(program.Reverse.ToList()).ToEquatableArray() };
+        var forward = MapFusedIterations(program.Forward, iteration => EveryBlock(iteration, SelfUpdates));
+        return program with { Forward = forward.ToEquatableArray(), Reverse = EveryBlock(program.Reverse, SelfUpdates).ToEquatableArray() };
     }
 
-    private static List<BackwardStatement> SelfUpdates(List<BackwardStatement> statements)
+    private static List<BackwardStatement> SelfUpdates(List<BackwardStatement> block)
     {
-        var block = statements.Select(b => b switch
-        {
-            BackwardFor f => f with { Body = SelfUpdates(f.Body.ToList()).ToEquatableArray() },
-            BackwardIf i => i with { Then = SelfUpdates(i.Then.ToList()).ToEquatableArray(), Else = SelfUpdates(i.Else.ToList()).ToEquatableArray() },
-            _ => b,
-        }).ToList();
         for (var k = 0; k + 2 < block.Count; k++)
         {
             if (block[k] is not DeclareValue { Value: Variable adjoint } saved
@@ -173,19 +169,11 @@ internal sealed partial class FlowReverseMode
         return block;
     }
 
-    private static BackwardStatement? RenameVariable(BackwardStatement statement, string from, string to)
-    {
-        Expr Map(Expr e) => ExprRewriter.Rewrite(e, x => x is Variable v && v.Name == from ? v with { Name = to } : x);
-        return statement switch
-        {
-            DeclareValue d => d with { Value = Map(d.Value) },
-            SetLocal l => l with { Value = Map(l.Value) },
-            AccumulateLocal a => a with { Value = Map(a.Value) },
-            AccumulateScalarGradient g => g with { Value = Map(g.Value) },
-            AccumulateElementGradient g => g with { Value = Map(g.Value), Indices = g.Indices.Select(Map).ToEquatableArray() },
-            _ => MentionsName(statement, from) ? null : statement,
-        };
-    }
+    /// <summary>The statement reading <paramref name="to"/> for <paramref name="from"/>; null for a nested block that mentions it (left alone).</summary>
+    private static BackwardStatement? RenameVariable(BackwardStatement statement, string from, string to) =>
+        statement is DeclareValue or SetLocal or AccumulateLocal or AccumulateScalarGradient or AccumulateElementGradient || !MentionsName(statement, from)
+            ? BackwardRewriter.Rewrite(statement, x => x is Variable v && v.Name == from ? v with { Name = to } : x)
+            : null;
 
     /// <summary>The declarations (hoisted before the loop) of adjoints nothing reads any more.</summary>
     private static List<Statement> DropUnusedAdjoints(List<Statement> forward, List<BackwardStatement> reverse)

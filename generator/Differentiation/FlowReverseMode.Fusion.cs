@@ -60,7 +60,7 @@ internal sealed partial class FlowReverseMode
         var forward = new List<Statement>();
         foreach (var statement in program.Forward)
         {
-            if (statement is Loop { Body.Count: > 0 } loop && loop.Body[loop.Body.Count - 1] is RunReverse)
+            if (statement is Loop { FusedIteration: not null })
             {
                 forward.Add(new RunReverse(hoisted.ToEquatableArray(), ReadsTape: false)
                 {
@@ -289,26 +289,23 @@ internal sealed partial class FlowReverseMode
     public static bool ReadsTape(IEnumerable<BackwardStatement> statements)
     {
         var reads = false;
-        void Expression(Expr expr) => ExprRewriter.Walk(expr, e => reads |= e is TapePop);
-        void Visit(IEnumerable<BackwardStatement> list)
+        foreach (var statement in statements)
         {
-            foreach (var statement in list)
+            BackwardRewriter.Rewrite(statement, e =>
             {
-                switch (statement)
-                {
-                    case DeclareValue d: Expression(d.Value); break;
-                    case SetLocal s: Expression(s.Value); break;
-                    case SetElement s: Expression(s.Value); break;
-                    case AccumulateLocal a: Expression(a.Value); break;
-                    case AccumulateScalarGradient g: Expression(g.Value); break;
-                    case AccumulateElementGradient e: Expression(e.Value); break;
-                    case ReverseCall { Call.UserDerivative: null }: reads = true; break;
-                    case BackwardIf b: Expression(b.Condition); Visit(b.Then); Visit(b.Else); break;
-                    case BackwardFor f: Expression(f.Start); Visit(f.Body); break;
-                }
-            }
+                reads |= e is TapePop;
+                return e;
+            });
         }
-        Visit(statements);
-        return reads;
+        return reads || CallsTapedReverse(statements);
     }
+
+    /// <summary>The statements run a called [Differentiable] method's taped reverse (which reads the shared tape).</summary>
+    public static bool CallsTapedReverse(IEnumerable<BackwardStatement> statements) => statements.Any(b => b switch
+    {
+        ReverseCall { Call.UserDerivative: null } => true,
+        BackwardIf branch => CallsTapedReverse(branch.Then) || CallsTapedReverse(branch.Else),
+        BackwardFor loop => CallsTapedReverse(loop.Body),
+        _ => false,
+    });
 }

@@ -89,12 +89,7 @@ internal sealed partial class ReverseMode
             {
                 if (reverse[r] is ElementLoop loop && loop.LengthOf == sum.LengthOf && Prerequisites(loop, reverse.Take(r).ToList()) is { } before)
                 {
-                    var renamed = loop.Body.Select(b => RenameIndex(b, loop.Index, sum.Index)).ToList();
-                    if (renamed.Any(b => b is null))
-                    {
-                        continue;
-                    }
-                    var body = renamed.Select(b => b!);
+                    var body = loop.Body.Select(b => RenameIndex(b, loop.Index, sum.Index));
                     var merged = new ElementLoop(sum.Index, sum.LengthOf,
                         sum.Accumulators.Concat(loop.Accumulators).ToEquatableArray(),
                         sum.ReadTensors.Concat(loop.ReadTensors).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray(),
@@ -159,36 +154,17 @@ internal sealed partial class ReverseMode
     }
 
     /// <summary>The reverse sweep reads each sum the forward loops computed instead of recomputing it with the operators.</summary>
-    private static BackwardStatement UseTotals(BackwardStatement statement, Dictionary<TensorSum, string> totals)
-    {
-        Expr Map(Expr e) => ExprRewriter.Rewrite(e, x => x is TensorSum sum && totals.TryGetValue(sum, out var total) ? new Variable(total, ScalarType.Double) : x);
-        return statement switch
-        {
-            DeclareValue d => d with { Value = Map(d.Value) },
-            AccumulateLocal a => a with { Value = Map(a.Value) },
-            AccumulateScalarGradient g => g with { Value = Map(g.Value) },
-            AccumulateElementGradient g => g with { Value = Map(g.Value), Indices = g.Indices.Select(Map).ToEquatableArray() },
-            ElementLoop loop => loop with { Body = loop.Body.Select(b => UseTotals(b, totals)).ToEquatableArray() },
-            _ => statement,
-        };
-    }
+    private static BackwardStatement UseTotals(BackwardStatement statement, Dictionary<TensorSum, string> totals) =>
+        BackwardRewriter.Rewrite(statement, x => x is TensorSum sum && totals.TryGetValue(sum, out var total) ? new Variable(total, ScalarType.Double) : x);
 
-    private static BackwardStatement? RenameIndex(BackwardStatement statement, string from, string to)
-    {
-        Expr Map(Expr e) => ExprRewriter.Rewrite(e, x => x switch
+    /// <summary>An elementwise loop's body statement read at another loop's index.</summary>
+    private static BackwardStatement RenameIndex(BackwardStatement statement, string from, string to) =>
+        BackwardRewriter.Rewrite(statement, x => x switch
         {
             FlatElement f when f.Index == from => f with { Index = to },
             Variable v when v.Name == from => v with { Name = to },
             _ => x,
         });
-        return statement switch
-        {
-            DeclareValue d => d with { Value = Map(d.Value) },
-            AccumulateLocal a => a with { Value = Map(a.Value) },
-            AccumulateElementGradient g => g with { Value = Map(g.Value), Indices = g.Indices.Select(Map).ToEquatableArray() },
-            _ => null,
-        };
-    }
 
     /// <summary>Drops tensor locals that neither the forward sweep nor <paramref name="reverse"/> reads any more.</summary>
     private static List<Statement> DropUnreadTensorLocals(List<Statement> forward, IEnumerable<BackwardStatement> reverse)

@@ -26,7 +26,7 @@ internal static class LocalTape
     public const string DecisionCount = "tapeDecisionCount";
 
     /// <summary>The program records only its own values and decisions, and none in a for loop's step (which holds expressions only).</summary>
-    public static bool Applies(BackwardProgram program) => !NeedsTapeObject(program.Forward) && !ReversesTapedCalls(program.Reverse);
+    public static bool Applies(BackwardProgram program) => !NeedsTapeObject(program.Forward) && !FlowReverseMode.CallsTapedReverse(program.Reverse);
 
     /// <summary>Branch choices and integers go to the decisions; reals and longs to the values (as the tape object keeps them).</summary>
     public static bool IsDecision(ScalarType type) => type is ScalarType.Bool or ScalarType.Int;
@@ -76,7 +76,7 @@ internal static class LocalTape
         Store store => CallsTapedForward(store.Value),
         Loop loop => loop.Step.Any(step => step is TapePush) || CallsTapedForward(loop.Condition) || NeedsTapeObject(loop.Body) || NeedsTapeObject(loop.Step),
         If branch => CallsTapedForward(branch.Condition) || NeedsTapeObject(branch.Then) || NeedsTapeObject(branch.Else),
-        RunReverse run => ReversesTapedCalls(run.Statements),
+        RunReverse run => FlowReverseMode.CallsTapedReverse(run.Statements),
         _ => false,
     });
 
@@ -87,13 +87,6 @@ internal static class LocalTape
         return calls;
     }
 
-    private static bool ReversesTapedCalls(IEnumerable<BackwardStatement> statements) => statements.Any(s => s switch
-    {
-        ReverseCall { Call.UserDerivative: null } => true,
-        BackwardIf branch => ReversesTapedCalls(branch.Then) || ReversesTapedCalls(branch.Else),
-        BackwardFor loop => ReversesTapedCalls(loop.Body),
-        _ => false,
-    });
 
     private static IEnumerable<Statement> Forward(IEnumerable<Statement> statements) => statements.Select(s => s switch
     {
@@ -116,7 +109,7 @@ internal static class LocalTape
     {
         var body = Forward(loop.Body).ToList();
         // A fused iteration reads its records back before the next one runs: room for one iteration is enough.
-        var fused = body.Count > 0 && body[body.Count - 1] is RunReverse;
+        var fused = loop.FusedIteration is not null;
         Expr? Room(int pushes) => pushes == 0 ? null
             : fused ? new Constant(pushes, ScalarType.Int)
             : Build.Multiply(new Constant(pushes, ScalarType.Int), trips);
@@ -176,18 +169,7 @@ internal static class LocalTape
         return (body, pushes);
     }
 
-    private static IEnumerable<BackwardStatement> Reverse(IEnumerable<BackwardStatement> statements) => statements.Select(s => s switch
-    {
-        DeclareValue d => d with { Value = Pops(d.Value) },
-        SetLocal l => l with { Value = Pops(l.Value) },
-        SetElement e => e with { Value = Pops(e.Value) },
-        AccumulateLocal a => a with { Value = Pops(a.Value) },
-        AccumulateScalarGradient g => g with { Value = Pops(g.Value) },
-        AccumulateElementGradient e => e with { Value = Pops(e.Value) },
-        BackwardIf b => b with { Condition = Pops(b.Condition), Then = Reverse(b.Then).ToEquatableArray(), Else = Reverse(b.Else).ToEquatableArray() },
-        BackwardFor f => f with { Start = Pops(f.Start), Body = Reverse(f.Body).ToEquatableArray() },
-        _ => s,
-    });
+    private static IEnumerable<BackwardStatement> Reverse(IEnumerable<BackwardStatement> statements) =>
+        statements.Select(s => BackwardRewriter.Rewrite(s, e => e is TapePop pop ? pop with { Local = true } : e));
 
-    private static Expr Pops(Expr expr) => ExprRewriter.Rewrite(expr, e => e is TapePop pop ? pop with { Local = true } : e);
 }

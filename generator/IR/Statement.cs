@@ -55,6 +55,12 @@ internal sealed record Loop(LoopKind Kind, Expr Condition, EquatableArray<Statem
 
     /// <summary>The same for the decisions span (branch choices, counts, exit points).</summary>
     public Expr? ReserveDecisions { get; init; }
+
+    /// <summary>A fused loop's iteration reverse: the last statement of its body (null for other loops).</summary>
+    public RunReverse? FusedIteration => Body.Count > 0 ? Body[Body.Count - 1] as RunReverse : null;
+
+    /// <summary>The loop with its iteration reverse replaced (a fused loop only).</summary>
+    public Loop WithFusedIteration(RunReverse iteration) => this with { Body = Body.Take(Body.Count - 1).Append(iteration).ToEquatableArray() };
 }
 
 /// <summary><c>break;</c> out of the innermost loop.</summary>
