@@ -34,7 +34,8 @@ internal sealed partial class BodyLowerer
 
     private void LowerIf(IConditionalOperation conditional)
     {
-        var condition = LowerCondition(conditional.Condition);
+        Expr? condition = null;
+        WithNestedWrites(conditional.Condition, () => condition = LowerCondition(conditional.Condition));
         _branchDepth++;
         var then = LowerNested(conditional.WhenTrue);
         var otherwise = LowerNested(conditional.WhenFalse);
@@ -143,7 +144,15 @@ internal sealed partial class BodyLowerer
         var outer = _current;
         _current = new List<Statement>();
         _loopDepth++;
-        DefineScalar(variable, new ElementLoad(aggregate.Name, EquatableArray.Create<Expr>(indexVariable), elementType));
+        if (variable.RefKind != RefKind.None)
+        {
+            // foreach (ref var v in span): v names the current element.
+            BindForEachRef(variable, ReferencedSymbol(forEach.Collection)!, indexVariable, elementType);
+        }
+        else
+        {
+            DefineScalar(variable, new ElementLoad(aggregate.Name, EquatableArray.Create<Expr>(indexVariable), elementType));
+        }
         foreach (var statement in forEach.Body is IBlockOperation block ? block.Operations : ImmutableOne(forEach.Body))
         {
             LowerStatement(statement);
@@ -171,7 +180,7 @@ internal sealed partial class BodyLowerer
             }
             return;
         }
-        if (StripConversions(value) is ILocalReferenceOperation local && _aggregates.TryGetValue(local.Local, out var aggregate) && aggregate.Kind == AggregateKind.ElementWritten)
+        if (StripConversions(value) is ILocalReferenceOperation && _aggregates.TryGetValue(ReferencedSymbol(value)!, out var aggregate) && aggregate.Kind == AggregateKind.ElementWritten)
         {
             if (_returnedAggregate is not null && _returnedAggregate != aggregate.Name)
             {

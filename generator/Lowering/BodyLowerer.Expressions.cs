@@ -33,10 +33,12 @@ internal sealed partial class BodyLowerer
         }
         switch (operation)
         {
-            case IParameterReferenceOperation parameter when _scalars.TryGetValue(parameter.Parameter, out var variable):
-                return variable;
-            case ILocalReferenceOperation local when _scalars.TryGetValue(local.Local, out var variable):
-                return variable;
+            case ILocalReferenceOperation local when ElementRefOf(local) is { } element:
+                return LoadThroughRef(operation, element);
+            case IParameterReferenceOperation or ILocalReferenceOperation when _scalars.TryGetValue(ReferencedSymbol(operation)!, out var variable):
+                return CaptureIfWrittenInside(ReferencedSymbol(operation)!, variable);
+            case IAssignmentOperation or IIncrementOrDecrementOperation:
+                return LowerWriteAsValue(operation);
             case ILocalReferenceOperation when _failed:
                 // Its definition was already reported: do not report every use too.
                 return new Constant(0, type);
@@ -232,12 +234,7 @@ internal sealed partial class BodyLowerer
             stopped = true;
             value = StripConversions(invocation.Arguments[0].Value);
         }
-        var symbol = value switch
-        {
-            IParameterReferenceOperation p => (ISymbol)p.Parameter,
-            ILocalReferenceOperation l => l.Local,
-            _ => null,
-        };
+        var symbol = ReferencedSymbol(value);
         return symbol is not null && _aggregates.TryGetValue(symbol, out var aggregate)
             ? (aggregate.Name, !stopped && _varied.Contains(aggregate.Name))
             : null;
@@ -296,13 +293,7 @@ internal sealed partial class BodyLowerer
 
     private Expr? LowerLength(IOperation operation, IOperation instance)
     {
-        var stripped = StripConversions(instance);
-        var symbol = stripped switch
-        {
-            IParameterReferenceOperation p => (ISymbol)p.Parameter,
-            ILocalReferenceOperation l => l.Local,
-            _ => null,
-        };
+        var symbol = ReferencedSymbol(instance);
         if (symbol is not null && _aggregates.TryGetValue(symbol, out var aggregate))
         {
             return new LengthOf(aggregate.Name);
@@ -333,12 +324,7 @@ internal sealed partial class BodyLowerer
 
     private AggregateInfo? ResolveAggregate(IOperation operation)
     {
-        var symbol = StripConversions(operation) switch
-        {
-            IParameterReferenceOperation p => (ISymbol)p.Parameter,
-            ILocalReferenceOperation l => l.Local,
-            _ => null,
-        };
+        var symbol = ReferencedSymbol(operation);
         if (symbol is not null && _aggregates.TryGetValue(symbol, out var aggregate))
         {
             return aggregate;
@@ -380,10 +366,11 @@ internal sealed partial class BodyLowerer
     {
         var aggregate = ResolveAggregate(aggregateOperation);
         var indices = aggregate is null ? null : LowerIndices(indexOperations);
-        if (aggregate is null || indices is null)
-        {
-            return null;
-        }
+        return aggregate is null || indices is null ? null : LoadElementAt(operation, aggregate, indices, type);
+    }
+
+    private Expr? LoadElementAt(IOperation operation, AggregateInfo aggregate, List<Expr> indices, ScalarType type)
+    {
         switch (aggregate.Kind)
         {
             case AggregateKind.Input:
@@ -394,7 +381,7 @@ internal sealed partial class BodyLowerer
                 if (_mutable)
                 {
                     // No forwarding across branches and loops: the element is read from the array.
-                    return new ElementLoad(aggregate.Name, indices.ToEquatableArray(), type);
+                    return CaptureIfWrittenInside(aggregate, new ElementLoad(aggregate.Name, indices.ToEquatableArray(), type));
                 }
                 var key = ConstantKey(indices);
                 if (key is null)
@@ -439,38 +426,44 @@ internal sealed partial class BodyLowerer
         return store.Value;
     }
 
-    private void StoreElement(IOperation target, IOperation aggregateOperation, IReadOnlyList<IOperation> indexOperations, IOperation valueOperation, BinaryOp? compound)
+    /// <summary>
+    /// <c>a[indices] = value</c> or <c>a[indices] op= value</c>, the indices already lowered; the
+    /// value is <paramref name="lowered"/> or else <paramref name="valueOperation"/> lowered now.
+    /// Returns the value stored.
+    /// </summary>
+    private Expr? StoreElementAt(IOperation target, AggregateInfo aggregate, List<Expr> indices, IOperation? valueOperation, Expr? lowered, BinaryOp? compound)
     {
-        var aggregate = ResolveAggregate(aggregateOperation);
-        if (aggregate is null)
-        {
-            return;
-        }
         if (aggregate.Kind == AggregateKind.Input)
         {
             Report(DiagnosticDescriptors.WriteToInput, target.Syntax.GetLocation(), aggregate.Name);
-            return;
+            return null;
         }
         if (aggregate.Kind == AggregateKind.TensorValue)
         {
-            Unsupported(target, $"'{aggregate.Name}' holds the result of a whole-tensor expression; writing its elements is not supported yet: start from Tensor.Zeros(...) instead");
-            return;
+            return UnsupportedValue(target, $"'{aggregate.Name}' holds the result of a whole-tensor expression; writing its elements is not supported yet: start from Tensor.Zeros(...) instead");
         }
-        var indices = LowerIndices(indexOperations);
-        if (indices is null)
+        // a[i] += (a[i] = v): the element is read before the value, as in C#.
+        var current = _mutable && compound is not null && _elementsWrittenInside.Contains(aggregate)
+            ? Capture(new ElementLoad(aggregate.Name, indices.ToEquatableArray(), target.Type is { } targetType && KnownTypes.TryGetScalar(targetType, out var elementType) ? elementType : ScalarType.Double))
+            : null;
+        // Straight-line code forwards the element's value; it too is read before the value.
+        var forwardKey = !_mutable && compound is not null && lowered is null ? ConstantKey(indices) : null;
+        var forwarded = forwardKey is null ? null
+            : ForwardedElement(target, aggregate, forwardKey, target.Type is { } t && KnownTypes.TryGetScalar(t, out var forwardType) ? forwardType : ScalarType.Double);
+        if (forwardKey is not null && forwarded is null)
         {
-            return;
+            return null;
         }
-        var value = LowerScalar(valueOperation);
+        var value = lowered ?? LowerScalar(valueOperation!);
         if (value is null)
         {
-            return;
+            return null;
         }
         if (_mutable)
         {
             if (compound is { } mutableOp)
             {
-                value = Build.Exact(mutableOp, new ElementLoad(aggregate.Name, indices.ToEquatableArray(), value.Type), value);
+                value = Build.Exact(mutableOp, current ?? new ElementLoad(aggregate.Name, indices.ToEquatableArray(), value.Type), value);
             }
             Emit(new Store(aggregate.Name, indices.ToEquatableArray(), value));
             if (IsVaried(value))
@@ -478,24 +471,22 @@ internal sealed partial class BodyLowerer
                 aggregate.IsVaried = true;
                 _varied.Add(aggregate.Name);
             }
-            return;
+            // The stored element, read right after the store (the value of the assignment).
+            return new ElementLoad(aggregate.Name, indices.ToEquatableArray(), value.Type);
         }
         var key = ConstantKey(indices);
         if (key is null)
         {
-            Unsupported(target, "element writes at an index that is not a constant are supported in methods with loops; here, use a constant index");
-            return;
+            return UnsupportedValue(target, "element writes at an index that is not a constant are supported in methods with loops; here, use a constant index");
         }
         if (compound is { } op)
         {
-            var current = aggregate.Elements.TryGetValue(key, out var stored) ? ForwardStoredValue(aggregate, key, stored)
-                : aggregate.Kind == AggregateKind.ElementWritten ? new Constant(0, value.Type)
-                : UnsupportedValue(target, $"'{aggregate.Name}' is an output: this element is updated before the method writes it");
-            if (current is null)
+            var before = forwarded ?? ForwardedElement(target, aggregate, key, value.Type);
+            if (before is null)
             {
-                return;
+                return null;
             }
-            value = Build.Exact(op, current, value);
+            value = Build.Exact(op, before, value);
         }
         var store = new Store(aggregate.Name, indices.ToEquatableArray(), value);
         Emit(store);
@@ -505,7 +496,14 @@ internal sealed partial class BodyLowerer
             aggregate.IsVaried = true;
             _varied.Add(aggregate.Name);
         }
+        return value;
     }
+
+    /// <summary>In straight-line code, the value an element holds now: the last one stored at its constant index, or 0.</summary>
+    private Expr? ForwardedElement(IOperation target, AggregateInfo aggregate, string key, ScalarType type) =>
+        aggregate.Elements.TryGetValue(key, out var stored) ? ForwardStoredValue(aggregate, key, stored)
+            : aggregate.Kind == AggregateKind.ElementWritten ? new Constant(0, type)
+            : UnsupportedValue(target, $"'{aggregate.Name}' is an output: this element is updated before the method writes it");
 
     /// <summary>Depends on a differentiable input (forward activity).</summary>
     private bool IsVaried(Expr expr) => Differentiation.FlowActivity.IsVaried(expr, _varied);

@@ -150,9 +150,9 @@ internal sealed partial class BodyLowerer
         }
         switch (StripConversions(operation))
         {
-            case IParameterReferenceOperation parameter when _aggregates.TryGetValue(parameter.Parameter, out var aggregate):
+            case IParameterReferenceOperation when _aggregates.TryGetValue(ReferencedSymbol(operation)!, out var aggregate):
                 return new TensorRef(aggregate.Name);
-            case ILocalReferenceOperation local when _aggregates.TryGetValue(local.Local, out var aggregate):
+            case ILocalReferenceOperation when _aggregates.TryGetValue(ReferencedSymbol(operation)!, out var aggregate):
                 if (aggregate.Kind != AggregateKind.TensorValue)
                 {
                     Unsupported(operation, $"'{aggregate.Name}' is written element by element; using it in whole-tensor arithmetic is not supported yet");

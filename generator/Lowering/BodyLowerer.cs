@@ -179,13 +179,20 @@ internal sealed partial class BodyLowerer
                 return;
             case IEmptyOperation:
                 return;
+            case IVariableDeclarationGroupOperation or IExpressionStatementOperation or IReturnOperation when !_nestedWritesKnown && statement.Descendants().Any(IsNestedWrite):
+                WithNestedWrites(statement, () => LowerStatement(statement));
+                return;
             case IVariableDeclarationGroupOperation group:
                 foreach (var declaration in group.Declarations)
                 {
                     foreach (var declarator in declaration.Declarators)
                     {
                         var initializer = declarator.Initializer?.Value ?? declaration.Initializer?.Value;
-                        if (initializer is not null)
+                        if (initializer is not null && declarator.Symbol.RefKind != RefKind.None)
+                        {
+                            BindRef(declarator.Symbol, initializer, declarator);
+                        }
+                        else if (initializer is not null)
                         {
                             Assign(declarator.Symbol, initializer, declarator);
                         }
@@ -261,20 +268,17 @@ internal sealed partial class BodyLowerer
     {
         switch (statement)
         {
+            case ISimpleAssignmentOperation { IsRef: true } rebind:
+                RebindRef(rebind);
+                return;
             case ISimpleAssignmentOperation assignment:
                 AssignTo(assignment.Target, assignment.Value, null, assignment);
                 return;
             case ICompoundAssignmentOperation compound when ToBinaryOp(compound.OperatorKind) is { } op:
                 AssignTo(compound.Target, compound.Value, op, compound);
                 return;
-            case IIncrementOrDecrementOperation increment when increment.Target is ILocalReferenceOperation local && _scalars.TryGetValue(local.Local, out var current):
-                var delta = new Constant(1, current.Type);
-                var value = Build.Exact(increment.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract, current, delta);
-                DefineScalar(local.Local, value);
-                return;
-            case IIncrementOrDecrementOperation increment when increment.Target is IParameterReferenceOperation parameter && _scalars.TryGetValue(parameter.Parameter, out var currentParameter):
-                var step = Build.Exact(increment.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract, currentParameter, new Constant(1, currentParameter.Type));
-                DefineScalar(parameter.Parameter, step);
+            case IIncrementOrDecrementOperation increment:
+                LowerIncrement(increment);
                 return;
             default:
                 Report(DiagnosticDescriptors.UnsupportedStatement, statement.Syntax.GetLocation(), $"'{Shorten(statement.Syntax.ToString())}'",
@@ -283,43 +287,63 @@ internal sealed partial class BodyLowerer
         }
     }
 
-    private void AssignTo(IOperation target, IOperation value, BinaryOp? compound, IOperation whole)
+    /// <summary><c>x++</c>, <c>--a[i]</c>, <c>r++</c> through a ref local: <c>x += 1</c>, returning the new value (or null).</summary>
+    private Expr? LowerIncrement(IIncrementOrDecrementOperation increment)
     {
-        switch (target)
-        {
-            case ILocalReferenceOperation local:
-                AssignSymbol(local.Local, value, compound, whole);
-                return;
-            case IParameterReferenceOperation parameter when _scalars.ContainsKey(parameter.Parameter):
-                AssignSymbol(parameter.Parameter, value, compound, whole);
-                return;
-            case IParameterReferenceOperation parameter:
-                Report(DiagnosticDescriptors.WriteToInput, target.Syntax.GetLocation(), parameter.Parameter.Name);
-                return;
-            default:
-                if (TryGetElementAccess(target, out var aggregateOperation, out var indexOperations))
-                {
-                    StoreElement(target, aggregateOperation!, indexOperations!, value, compound);
-                    return;
-                }
-                Unsupported(target, "only locals, parameters and elements of arrays, spans and tensors can be assigned");
-                return;
-        }
+        var type = increment.Type is { } t && KnownTypes.TryGetScalar(t, out var scalar) ? scalar : ScalarType.Double;
+        var op = increment.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract;
+        return AssignLowered(increment.Target, null, new Constant(1, type), op, increment);
     }
 
-    private void AssignSymbol(ISymbol symbol, IOperation value, BinaryOp? compound, IOperation whole)
+    private void AssignTo(IOperation target, IOperation value, BinaryOp? compound, IOperation whole) =>
+        AssignLowered(target, value, null, compound, whole);
+
+    /// <summary>
+    /// Assigns to a local, a parameter, an element, or through a ref local; <paramref name="value"/>
+    /// (or <paramref name="valueOperation"/>) is lowered after the target's indices, in C#'s order.
+    /// Returns the scalar value stored, or null (an error, or a whole array or tensor assigned).
+    /// </summary>
+    private Expr? AssignLowered(IOperation target, IOperation? valueOperation, Expr? value, BinaryOp? compound, IOperation whole)
+    {
+        if (ElementRefOf(target) is { } element)
+        {
+            if (!_aggregates.TryGetValue(element.Aggregate, out var aggregate))
+            {
+                return UnsupportedValue(target, "the element this ref local names is no longer available");
+            }
+            return StoreElementAt(target, aggregate, element.Indices.ToList(), valueOperation, value, compound);
+        }
+        switch (ReferencedSymbol(target))
+        {
+            case ILocalSymbol local:
+                return AssignSymbol(local, valueOperation, value, compound, whole);
+            case IParameterSymbol parameter when _scalars.ContainsKey(parameter):
+                return AssignSymbol(parameter, valueOperation, value, compound, whole);
+            case IParameterSymbol parameter:
+                Report(DiagnosticDescriptors.WriteToInput, target.Syntax.GetLocation(), parameter.Name);
+                return null;
+        }
+        if (TryGetElementAccess(target, out var aggregateOperation, out var indexOperations))
+        {
+            var aggregate = ResolveAggregate(aggregateOperation!);
+            var indices = aggregate is null ? null : LowerIndices(indexOperations!);
+            return aggregate is null || indices is null ? null : StoreElementAt(target, aggregate, indices, valueOperation, value, compound);
+        }
+        return UnsupportedValue(target, "only locals, parameters and elements of arrays, spans and tensors can be assigned");
+    }
+
+    private Expr? AssignSymbol(ISymbol symbol, IOperation? valueOperation, Expr? value, BinaryOp? compound, IOperation whole)
     {
         if (compound is null)
         {
-            Assign(symbol, value, whole);
-            return;
+            return value is not null ? DefineScalar(symbol, value) : Assign(symbol, valueOperation!, whole);
         }
         if (!_scalars.TryGetValue(symbol, out var current))
         {
-            if (_aggregates.TryGetValue(symbol, out var tensor) && tensor.Kind == AggregateKind.TensorValue && !_mutable && compound is BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply or BinaryOp.Divide)
+            if (valueOperation is not null && _aggregates.TryGetValue(symbol, out var tensor) && tensor.Kind == AggregateKind.TensorValue && !_mutable && compound is BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply or BinaryOp.Divide)
             {
                 // t op= e is t = t op e: a new tensor value.
-                var operand = LowerTensor(value);
+                var operand = LowerTensor(valueOperation);
                 if (operand is not null)
                 {
                     var updated = new TensorBinary(compound.Value, new TensorRef(tensor.Name), operand);
@@ -331,20 +355,20 @@ internal sealed partial class BodyLowerer
                         _varied.Add(name);
                     }
                 }
-                return;
+                return null;
             }
-            Unsupported(whole, "compound assignment is supported on double, int and long locals, and on tensor locals holding whole-tensor values");
-            return;
+            return UnsupportedValue(whole, _aggregates.TryGetValue(symbol, out var aggregate) && aggregate.Kind == AggregateKind.TensorValue
+                ? "compound assignment of a whole tensor is supported only in methods without branches, loops or calls"
+                : $"'{symbol.Name}' is not a scalar: compound assignment is supported on double, float, int and long locals and parameters, on elements, and on tensor locals holding whole-tensor values");
         }
-        var right = LowerScalar(value);
-        if (right is not null)
-        {
-            DefineScalar(symbol, Build.Exact(compound.Value, current, right));
-        }
+        // s += (s = v): s is read before the value, as in C#.
+        var left = CaptureIfWrittenInside(symbol, current);
+        var right = value ?? LowerScalar(valueOperation!);
+        return right is null ? null : DefineScalar(symbol, Build.Exact(compound.Value, left, right));
     }
 
     /// <summary>Assigns a whole value to a local (a declaration's initializer or an assignment).</summary>
-    private void Assign(ISymbol symbol, IOperation value, IOperation whole)
+    private Expr? Assign(ISymbol symbol, IOperation value, IOperation whole)
     {
         var type = symbol switch
         {
@@ -354,33 +378,29 @@ internal sealed partial class BodyLowerer
         };
         if (type is null)
         {
-            Unsupported(whole, "only locals and parameters can be assigned");
-            return;
+            return UnsupportedValue(whole, "only locals and parameters can be assigned");
         }
         if (KnownTypes.TryGetScalar(type, out var scalarType))
         {
             var lowered = LowerScalar(value);
-            if (lowered is not null)
-            {
-                DefineScalar(symbol, lowered);
-            }
-            return;
+            return lowered is null ? null : DefineScalar(symbol, lowered);
         }
         if (KnownTypes.IsTensor(type))
         {
             AssignTensor(symbol, value, whole);
-            return;
+            return null;
         }
         if (KnownTypes.TryGetArray(type, out var element) && element.IsReal())
         {
             AssignArray(symbol, value, whole);
-            return;
+            return null;
         }
         Report(DiagnosticDescriptors.UnsupportedStatement, whole.Syntax.GetLocation(), $"a local of type '{type.ToDisplayString()}'",
             "locals must be double, float, int, long, bool, double[], float[] or Tensor");
+        return null;
     }
 
-    private void DefineScalar(ISymbol symbol, Expr value)
+    private Variable DefineScalar(ISymbol symbol, Expr value)
     {
         var type = symbol is ILocalSymbol local && KnownTypes.TryGetScalar(local.Type, out var t) ? t
             : symbol is IParameterSymbol p && KnownTypes.TryGetScalar(p.Type, out var pt) ? pt : value.Type;
@@ -400,20 +420,21 @@ internal sealed partial class BodyLowerer
                 }
             }
             Emit(new Assign(mutableName, value));
-            _scalars[symbol] = new Variable(mutableName, type);
+            var mutable = _scalars[symbol] = new Variable(mutableName, type);
             if (type.IsReal() && IsVaried(value))
             {
                 _varied.Add(mutableName);
             }
-            return;
+            return mutable;
         }
         var name = _scalars.ContainsKey(symbol) ? _names.Fresh(symbol.Name) : ClaimUserName(symbol.Name);
         Emit(new Let(name, value));
-        _scalars[symbol] = new Variable(name, type);
+        var version = _scalars[symbol] = new Variable(name, type);
         if (type.IsReal() && IsVaried(value))
         {
             _varied.Add(name);
         }
+        return version;
     }
 
     /// <summary>
@@ -450,7 +471,7 @@ internal sealed partial class BodyLowerer
             return;
         }
         var stripped = StripConversions(value);
-        if (stripped is ILocalReferenceOperation local && _aggregates.TryGetValue(local.Local, out var aggregate) && aggregate.Kind == AggregateKind.ElementWritten)
+        if (stripped is ILocalReferenceOperation && _aggregates.TryGetValue(ReferencedSymbol(stripped)!, out var aggregate) && aggregate.Kind == AggregateKind.ElementWritten)
         {
             Emit(new Return(null, aggregate.Name, null));
             ResultIsVaried = aggregate.IsVaried;

@@ -18,6 +18,7 @@ public static class CorpusCases
         .Concat(ControlFlowEdgeCases.All)
         .Concat(UserDerivativeCases.All)
         .Concat(CallCases.All)
+        .Concat(RefLocalCases.All)
         .ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<DiffCase> All => ByName.Values;
