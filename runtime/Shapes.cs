@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.InteropServices;
 
 namespace SourceGen.Autodiff;
 
@@ -57,4 +58,40 @@ public static class Shapes
                 name);
         }
     }
+
+    /// <summary>
+    /// Throws if two buffers share memory: a gradient buffer or span output that overlaps an input,
+    /// the seed, another buffer or the output would be read after it was written, and the result
+    /// would be silently wrong.
+    /// </summary>
+    /// <typeparam name="T">The element type (double or float).</typeparam>
+    /// <param name="written">A buffer the generated method writes (an output or a gradient buffer).</param>
+    /// <param name="other">Another argument of the same call.</param>
+    /// <param name="writtenName">The name of <paramref name="written"/>; becomes the exception's parameter name.</param>
+    /// <param name="otherName">The name of <paramref name="other"/>.</param>
+    /// <exception cref="ArgumentException">The two share at least one element.</exception>
+    public static void RequireDisjoint<T>(ReadOnlySpan<T> written, ReadOnlySpan<T> other, string writtenName, string otherName)
+    {
+        if (written.Overlaps(other))
+        {
+            throw new ArgumentException(
+                $"{writtenName} and {otherName} share memory; pass separate buffers (a buffer the method writes must not overlap any other argument).",
+                writtenName);
+        }
+    }
+
+    /// <summary>Throws if a scalar buffer the method writes is the same variable as another scalar argument.</summary>
+    /// <inheritdoc cref="RequireDisjoint{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, string, string)"/>
+    public static void RequireDisjoint<T>(ref T written, ref T other, string writtenName, string otherName) =>
+        RequireDisjoint(MemoryMarshal.CreateReadOnlySpan(ref written, 1), MemoryMarshal.CreateReadOnlySpan(ref other, 1), writtenName, otherName);
+
+    /// <summary>Throws if a scalar buffer the method writes is an element of a span argument.</summary>
+    /// <inheritdoc cref="RequireDisjoint{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, string, string)"/>
+    public static void RequireDisjoint<T>(ref T written, ReadOnlySpan<T> other, string writtenName, string otherName) =>
+        RequireDisjoint(MemoryMarshal.CreateReadOnlySpan(ref written, 1), other, writtenName, otherName);
+
+    /// <summary>Throws if a span the method writes contains a scalar argument.</summary>
+    /// <inheritdoc cref="RequireDisjoint{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, string, string)"/>
+    public static void RequireDisjoint<T>(ReadOnlySpan<T> written, ref T other, string writtenName, string otherName) =>
+        RequireDisjoint(written, MemoryMarshal.CreateReadOnlySpan(ref other, 1), writtenName, otherName);
 }

@@ -22,6 +22,7 @@ internal static class BackwardEmitter
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
         writer.Open($"{method.Accessibility} static {TypeNames.Result(method.Result)} {method.Name}Backward({string.Join(", ", parameters)})");
         SourceEmitter.BufferChecks(writer, method);
+        SourceEmitter.OverlapChecks(writer, method, parameters: true, seed: true, buffers: true);
         var output = SourceEmitter.OutputName(method);
         if (method.Result.Kind == ResultKind.Void && output is not null)
         {

@@ -76,6 +76,7 @@ internal static class PullbackEmitter
         writer.Line();
 
         writer.Open($"internal {className}({string.Join(", ", SourceEmitter.Parameters(method))})");
+        SourceEmitter.OverlapChecks(writer, method, parameters: true, seed: false, buffers: false);
         var fields = new HashSet<string>(capturedLets);
         BackwardEmitter.DeclareLocals(writer, program, fields);
         StatementPrinter.Forward(writer, program.Forward, fields);
@@ -109,6 +110,7 @@ internal static class PullbackEmitter
         var backwardParameters = new[] { SourceEmitter.SeedParameter(method) }.Concat(SourceEmitter.Buffers(method));
         writer.Open($"public void Backward({string.Join(", ", backwardParameters)})");
         SourceEmitter.BufferChecks(writer, method);
+        SourceEmitter.OverlapChecks(writer, method, parameters: false, seed: true, buffers: true);
         if (method.Result.Kind == ResultKind.Void)
         {
             writer.Line($"{TypeNames.Shapes}.RequireLength({ReverseMode.Seed}.Length, {OutputLength}, nameof({ReverseMode.Seed}), \"the result\");");

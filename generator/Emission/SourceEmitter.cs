@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using SourceGen.Autodiff.Generator.Differentiation;
+using SourceGen.Autodiff.Generator.IR;
 using SourceGen.Autodiff.Generator.Model;
 
 namespace SourceGen.Autodiff.Generator.Emission;
@@ -86,6 +87,54 @@ internal static class SourceEmitter
                 : $"{TypeNames.Shapes}.RequireLength({grad}.Length, {p.Name}.Length, nameof({grad}), nameof({p.Name}));");
         }
     }
+
+    /// <summary>
+    /// Buffers a member writes (the Span output, gradient buffers) must not share memory with any
+    /// other argument it reads or writes: each such pair is checked before anything is written.
+    /// <paramref name="parameters"/>: the member takes M's own parameters; <paramref name="seed"/>
+    /// and <paramref name="buffers"/>: it takes the seed and the gradient buffers.
+    /// </summary>
+    public static void OverlapChecks(IndentedWriter writer, MethodModel method, bool parameters, bool seed, bool buffers)
+    {
+        var places = new List<(string Name, string Span, ScalarType Element, bool Written)>();
+        if (parameters)
+        {
+            foreach (var p in method.Parameters.Where(p => p.IsAggregate))
+            {
+                places.Add((p.Name, p.Kind == ParameterKind.Tensor ? $"{p.Name}.AsSpan()" : p.Name, p.Kind == ParameterKind.Tensor ? ScalarType.Double : p.ElementType, p.Kind == ParameterKind.OutputSpan));
+            }
+        }
+        if (seed && method.Result.Kind != ResultKind.Scalar)
+        {
+            var element = method.Result.Kind == ResultKind.Void ? OutputElement(method) : method.Result.Kind == ResultKind.Tensor ? ScalarType.Double : method.Result.ElementType;
+            places.Add((ReverseMode.Seed, method.Result.Kind == ResultKind.Tensor ? $"{ReverseMode.Seed}.AsSpan()" : ReverseMode.Seed, element, false));
+        }
+        if (buffers)
+        {
+            foreach (var p in Differentiable(method))
+            {
+                var grad = ReverseMode.GradientName(p.Name);
+                var span = p.Kind == ParameterKind.Tensor ? $"{grad}.AsSpan()"
+                    : p.IsAggregate ? grad
+                    : $"ref {grad}";
+                places.Add((grad, span, p.Kind == ParameterKind.Tensor ? ScalarType.Double : p.ElementType, true));
+            }
+        }
+        for (var i = 0; i < places.Count; i++)
+        {
+            for (var j = i + 1; j < places.Count; j++)
+            {
+                var (a, b) = places[i].Written ? (places[i], places[j]) : (places[j], places[i]);
+                if (a.Written && a.Element == b.Element)
+                {
+                    writer.Line($"{TypeNames.Shapes}.RequireDisjoint<{a.Element.Keyword()}>({a.Span}, {b.Span}, nameof({a.Name}), nameof({b.Name}));");
+                }
+            }
+        }
+    }
+
+    private static ScalarType OutputElement(MethodModel method) =>
+        method.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.OutputSpan)?.ElementType ?? ScalarType.Double;
 
     /// <summary>The seed must have the result's shape.</summary>
     public static void SeedCheck(IndentedWriter writer, MethodModel method, string result)

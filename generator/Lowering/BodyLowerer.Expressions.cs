@@ -91,6 +91,10 @@ internal sealed partial class BodyLowerer
         {
             return UnsupportedValue(conversion, "user-defined conversions cannot be differentiated");
         }
+        if (OverflowContextDiffers(conversion.IsChecked, conversion.Type))
+        {
+            return UnsupportedValue(conversion, OverflowContextAdvice);
+        }
         var operand = LowerScalar(conversion.Operand);
         if (operand is null)
         {
@@ -109,6 +113,10 @@ internal sealed partial class BodyLowerer
         if (op is null)
         {
             return UnsupportedValue(binary, $"the operator '{binary.OperatorKind}' is not supported");
+        }
+        if (OverflowContextDiffers(binary.IsChecked, binary.Type))
+        {
+            return UnsupportedValue(binary, OverflowContextAdvice);
         }
         var left = LowerScalar(binary.LeftOperand);
         // The right operand of && and || runs only sometimes.
@@ -129,6 +137,18 @@ internal sealed partial class BodyLowerer
         }
         return Build.Exact(op.Value, left, right);
     }
+
+    /// <summary>
+    /// Integer arithmetic in a checked or unchecked context other than the project's: the generated
+    /// members run in the project's context, so an overflow would throw in one and wrap in the other.
+    /// </summary>
+    private bool OverflowContextDiffers(bool isChecked, ITypeSymbol? type) =>
+        isChecked != (_compilation?.Options.CheckOverflow ?? false)
+        && type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64
+            or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte;
+
+    private const string OverflowContextAdvice =
+        "integer arithmetic in a 'checked' or 'unchecked' context other than the project's: the generated code runs in the project's context, where an overflow would behave differently; remove checked/unchecked here, or compute the int outside the method";
 
     private static BinaryOp? ToBinaryOp(BinaryOperatorKind kind) => kind switch
     {

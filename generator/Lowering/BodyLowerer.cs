@@ -241,6 +241,11 @@ internal sealed partial class BodyLowerer
         DoStatementSyntax s => s.DoKeyword.GetLocation(),
         SwitchStatementSyntax s => s.SwitchKeyword.GetLocation(),
         TryStatementSyntax s => s.TryKeyword.GetLocation(),
+        LockStatementSyntax s => s.LockKeyword.GetLocation(),
+        UsingStatementSyntax s => s.UsingKeyword.GetLocation(),
+        FixedStatementSyntax s => s.FixedKeyword.GetLocation(),
+        CheckedStatementSyntax s => s.Keyword.GetLocation(),
+        UnsafeStatementSyntax s => s.UnsafeKeyword.GetLocation(),
         _ => syntax.GetLocation(),
     };
 
@@ -260,6 +265,13 @@ internal sealed partial class BodyLowerer
             TryStatementSyntax => ("a 'try' statement", "exception handling cannot be differentiated; validate inputs before calling the method"),
             ThrowStatementSyntax => ("a 'throw' statement", "validate inputs before calling the method"),
             LocalFunctionStatementSyntax => ("a local function", "move it into its own method"),
+            LockStatementSyntax => ("a 'lock' statement", "synchronization cannot be differentiated; take the lock outside the method"),
+            UsingStatementSyntax => ("a 'using' statement", "disposable resources cannot be differentiated; acquire them outside the method and pass the data in"),
+            LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } => ("a 'using' declaration", "disposable resources cannot be differentiated; acquire them outside the method and pass the data in"),
+            FixedStatementSyntax or UnsafeStatementSyntax => ("unsafe code", "pointers cannot be differentiated; index arrays or spans instead"),
+            GotoStatementSyntax or LabeledStatementSyntax => ("'goto' and labels", "write the jump as a loop with break or continue"),
+            CheckedStatementSyntax => ("a 'checked' or 'unchecked' block", "use checked(...) or unchecked(...) on the int expression instead"),
+            YieldStatementSyntax => ("'yield'", "iterators cannot be differentiated; return an array or write a Span output"),
             _ => ($"'{Shorten(syntax.ToString())}'", "this statement is not part of the differentiable subset (locals, assignments, element writes and one final return)"),
         };
     }

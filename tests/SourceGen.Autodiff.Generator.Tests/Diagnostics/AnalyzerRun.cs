@@ -31,7 +31,7 @@ internal static class AnalyzerRun
     public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, string? editorConfig = null, bool runGenerator = false)
     {
         SyntaxTree tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), SourcePath);
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true);
         if (editorConfig is not null)
         {
             options = options.WithSyntaxTreeOptionsProvider(EditorConfigSeverities.Create(editorConfig, tree));
