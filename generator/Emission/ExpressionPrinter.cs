@@ -65,9 +65,13 @@ internal static class ExpressionPrinter
         return precedence < context ? "(" + text + ")" : text;
     }
 
-    /// <summary>float functions print as MathF (which has no Clamp: Math.Clamp has a float overload).</summary>
-    private static string MathType(MathCall call) =>
-        call.Type == ScalarType.Float && call.Function != MathFunction.Clamp ? TypeNames.MathF : TypeNames.Math;
+    /// <summary>Where the table says the function lives: Math/MathF, Math alone (Clamp), or double/float (Hypot).</summary>
+    private static string MathType(MathCall call) => call.Function.Home switch
+    {
+        MathHome.NumberType => call.Type == ScalarType.Float ? "float" : "double",
+        MathHome.MathAndMathF when call.Type == ScalarType.Float => TypeNames.MathF,
+        _ => TypeNames.Math,
+    };
 
     private static (string, int) PrintBinary(Binary b)
     {
