@@ -20,7 +20,7 @@ internal static class BackwardEmitter
         writer.Line("/// Buffers accumulate: clear them to start over.");
         writer.Line("/// </summary>");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Open($"{method.Accessibility} static {TypeNames.Result(method.Result)} {method.Name}Backward({string.Join(", ", parameters)})");
+        writer.Open($"{method.Accessibility} static {TypeNames.Result(method.Result)} {GeneratedMembers.Of(method).Backward}({string.Join(", ", parameters)})");
         SourceEmitter.BufferChecks(writer, method);
         var output = SourceEmitter.OutputName(method);
         if (method.Result.Kind == ResultKind.Void && output is not null)
