@@ -19,7 +19,7 @@ internal sealed partial class FlowReverseMode
         {
             var name = _names.Fresh("adjoint");
             output.Add(new DeclareValue(name, adjoint));
-            adjoint = new Variable(name, adjoint.Type);
+            adjoint = Variable.Adjoint(name, adjoint.Type);
         }
         switch (expr)
         {

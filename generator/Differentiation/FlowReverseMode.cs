@@ -95,7 +95,7 @@ internal sealed partial class FlowReverseMode
         }
         var epilogue = _method.Parameters
             .Where(p => p.IsDifferentiable && p.Kind == ParameterKind.Scalar)
-            .Select(p => (BackwardStatement)new AccumulateScalarGradient(ReverseMode.GradientName(p.Name), new Variable(Adjoint(p.Name), p.ElementType)))
+            .Select(p => (BackwardStatement)new AccumulateScalarGradient(ReverseMode.GradientName(p.Name), Variable.Adjoint(Adjoint(p.Name), p.ElementType)))
             .ToList();
 
         var allReverse = prologue.Concat(reverse).Concat(epilogue).ToList();

@@ -55,7 +55,7 @@ internal sealed partial class ReverseMode
                 case Return { Scalar: Variable v }:
                     if (_activity.IsVaried(v))
                     {
-                        _sink.AddScalar(v.Name, new Variable(Seed, v.Type));
+                        _sink.AddScalar(v.Name, Variable.Adjoint(Seed, v.Type));
                     }
                     break;
                 case Return { Tensor: TensorRef tensor }:
@@ -138,7 +138,7 @@ internal sealed partial class ReverseMode
         {
             var name = _names.Fresh(hint);
             _out.Add(new DeclareValue(name, adjoint));
-            adjoint = new Variable(name, adjoint.Type);
+            adjoint = Variable.Adjoint(name, adjoint.Type);
         }
         switch (expr)
         {
@@ -235,14 +235,14 @@ internal sealed partial class ReverseMode
             var accumulator = _names.Fresh(name + "BarSum");
             accumulators.Add(accumulator);
             _out.Add(new AccumulateLocal(accumulator, Build.Sum(_sink.Scalars[name], ScalarType.Double)));
-            outerSink.AddScalar(name, new Variable(accumulator, ScalarType.Double));
+            outerSink.AddScalar(name, Variable.Adjoint(accumulator, ScalarType.Double));
         }
         foreach (var (buffer, indices, terms) in _sink.Elements)
         {
             var accumulator = _names.Fresh(buffer + "Sum");
             accumulators.Add(accumulator);
             _out.Add(new AccumulateLocal(accumulator, Build.Sum(terms, ScalarType.Double)));
-            outerSink.AddElement(buffer, indices, new Variable(accumulator, ScalarType.Double));
+            outerSink.AddElement(buffer, indices, Variable.Adjoint(accumulator, ScalarType.Double));
         }
 
         var read = new SortedSet<string>(System.StringComparer.Ordinal);

@@ -67,7 +67,7 @@ internal static class TangentMode
                 continue;
             }
             forward = WithTangents(forward, scalar.Name, tangents);
-            var derivative = Build.Multiply(new Variable(tangents[result], ScalarType.Double), new Variable(ReverseMode.Seed, ScalarType.Double));
+            var derivative = Build.Multiply(new Variable(tangents[result], ScalarType.Double), Variable.Adjoint(ReverseMode.Seed, ScalarType.Double));
             reverse.Add(new AccumulateScalarGradient(ReverseMode.GradientName(scalar.Name), derivative));
         }
         return rest with

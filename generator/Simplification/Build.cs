@@ -212,7 +212,7 @@ internal static class Build
         }
     }
 
-    /// <summary>Adjoints (names ending in "Bar", and the seed) go last; otherwise a stable structural order.</summary>
+    /// <summary>Adjoints (by their role, and the seed's elements) go last; otherwise a stable structural order.</summary>
     private static int CompareFactors(Expr a, Expr b)
     {
         var byKind = IsAdjoint(a).CompareTo(IsAdjoint(b));
@@ -221,9 +221,10 @@ internal static class Build
 
     private static bool IsAdjoint(Expr e) => e switch
     {
-        Variable v => v.Name == "seed" || v.Name.EndsWith("Bar", StringComparison.Ordinal) || v.Name.Contains("Bar_") || v.Name.StartsWith("seed", StringComparison.Ordinal),
-        FlatElement f => f.Tensor == "seed",
-        ElementLoad l => l.Aggregate == "seed",
+        Variable v => v.Role == VariableRole.Adjoint,
+        // The seed is a reserved name (Model/Identifiers.cs keeps users' names off it).
+        FlatElement f => f.Tensor == Differentiation.ReverseMode.Seed,
+        ElementLoad l => l.Aggregate == Differentiation.ReverseMode.Seed,
         _ => false,
     };
 
