@@ -24,9 +24,12 @@ internal sealed partial class ReverseMode
     private List<BackwardStatement> _out = new();
     private AdjointSink _sink = new();
 
-    private ReverseMode(MethodModel method)
+    private readonly PassOptions _options;
+
+    private ReverseMode(MethodModel method, PassOptions options)
     {
         _method = method;
+        _options = options;
         _parameters = method.Parameters.ToDictionary(p => p.Name);
         _names = new NameAllocator(method.Body.UsedNames.Concat(ReservedNames(method)));
     }
@@ -36,7 +39,7 @@ internal sealed partial class ReverseMode
 
     public static string GradientName(string parameter) => Identifiers.Derive(parameter, "Grad");
 
-    public static BackwardProgram Differentiate(MethodModel method) => new ReverseMode(method).Run();
+    public static BackwardProgram Differentiate(MethodModel method, PassOptions options) => new ReverseMode(method, options).Run();
 
     private BackwardProgram Run()
     {
@@ -94,7 +97,7 @@ internal sealed partial class ReverseMode
         var captured = CapturedValues(forward);
         var program = new BackwardProgram(_method, forward.ToEquatableArray(), _out.ToEquatableArray(), captured, resultName);
         var totals = new Dictionary<TensorSum, string>();
-        if (FuseSums(forward, totals) is not { } fused)
+        if (!_options.FusedSums || FuseSums(forward, totals) is not { } fused)
         {
             return program;
         }

@@ -55,11 +55,7 @@ internal static class BackwardEmitter
     private static void EmitWithTape(IndentedWriter writer, BackwardProgram program, bool fused)
     {
         var method = program.Method;
-        var local = program.NeedsTape && LocalTape.Applies(program);
-        if (local)
-        {
-            program = LocalTape.Rewrite(program);
-        }
+        var local = program.LocalRecords;
         DeclareLocals(writer, program, captured: null);
         if (local)
         {
