@@ -16,6 +16,16 @@ namespace SourceGen.Autodiff.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class DifferentiableGenerator : IIncrementalGenerator
 {
+    private readonly PassOptions _passes;
+
+    public DifferentiableGenerator()
+        : this(PassOptions.All)
+    {
+    }
+
+    /// <summary>For tests only: the generator with some optimization passes switched off.</summary>
+    internal DifferentiableGenerator(PassOptions passes) => _passes = passes;
+
     /// <summary>Tracking names of the pipeline's steps, for incrementality tests.</summary>
     public static class TrackingNames
     {
@@ -48,9 +58,10 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .Select(static (names, _) => names.GroupBy(n => n, System.StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).SelectMany(g => g).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.HintNames);
 
+        var passes = _passes;
         var sources = differentiable
             .Combine(clashingHintNames)
-            .Select(static (pair, _) => new GeneratedSource(UniqueHintName(pair.Left.HintName, pair.Right), SourceEmitter.Emit(pair.Left.Body.HasControlFlow ? FlowReverseMode.Differentiate(pair.Left) : ReverseMode.Differentiate(pair.Left))))
+            .Select((pair, _) => new GeneratedSource(UniqueHintName(pair.Left.HintName, pair.Right), SourceEmitter.Emit(DifferentiationPipeline.Differentiate(pair.Left, passes))))
             .WithTrackingName(TrackingNames.Sources);
 
         context.RegisterSourceOutput(sources, static (spc, source) => spc.AddSource(source.HintName, source.Text));

@@ -1,90 +1,24 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGen.Autodiff.Generator.Lowering;
+using SourceGen.Autodiff.Generator.Model;
 
 namespace SourceGen.Autodiff.Generator.Analyzers;
 
 /// <summary>
-/// The names of the members the generator adds to a type for one [Differentiable] method M
-/// (the contract in the README): MBackward, MGradient, MPullback, its result class
-/// MPullbackResult, MJacobian when M has a Jacobian, and MTapedForward/MTapedReverse (used by
-/// calling [Differentiable] methods) when M returns a scalar.
+/// The names of the members the generator adds for one [Differentiable] method, read from the
+/// contract the emitters use (<see cref="GeneratedMembers"/>) on the method's signature as the
+/// generator reads it. A method whose signature cannot be differentiated gets no members.
 /// </summary>
 internal static class GeneratedMemberNames
 {
-    public const string BackwardSuffix = "Backward";
-    public const string GradientSuffix = "Gradient";
-    public const string PullbackSuffix = "Pullback";
-    public const string PullbackResultSuffix = "PullbackResult";
-    public const string JacobianSuffix = "Jacobian";
-
-    private const string TensorTypeName = "SourceGen.Autodiff.Tensor";
-    private const string NoGradientAttributeName = "SourceGen.Autodiff.NoGradientAttribute";
-
-    public static IEnumerable<string> For(IMethodSymbol method)
+    public static IEnumerable<string> For(IMethodSymbol method, MethodDeclarationSyntax syntax)
     {
-        yield return method.Name + BackwardSuffix;
-        yield return method.Name + GradientSuffix;
-        yield return method.Name + PullbackSuffix;
-        yield return method.Name + PullbackResultSuffix;
-        if (HasJacobian(method))
-        {
-            yield return method.Name + JacobianSuffix;
-        }
-        if (IsFloatingPoint(method.ReturnType))
-        {
-            yield return method.Name + Emission.ExpressionPrinter.TapedForwardSuffix;
-            yield return method.Name + Emission.ExpressionPrinter.TapedReverseSuffix;
-        }
-    }
-
-    /// <summary>
-    /// MJacobian exists only for a non-scalar result and exactly one differentiable
-    /// array, span or tensor input; a user member of that name is no collision otherwise.
-    /// </summary>
-    private static bool HasJacobian(IMethodSymbol method)
-    {
-        bool hasSpanOutput = false;
-        int vectorInputs = 0;
-        foreach (IParameterSymbol parameter in method.Parameters)
-        {
-            if (IsSpanOf(parameter.Type, "Span"))
-            {
-                hasSpanOutput = true;
-            }
-            else if (IsVectorInput(parameter.Type) && !HasNoGradient(parameter))
-            {
-                vectorInputs++;
-            }
-        }
-
-        bool nonScalarResult = method.ReturnsVoid ? hasSpanOutput : !IsFloatingPoint(method.ReturnType);
-        return nonScalarResult && vectorInputs == 1;
-    }
-
-    private static bool IsVectorInput(ITypeSymbol type) =>
-        (type is IArrayTypeSymbol { Rank: 1 } array && IsFloatingPoint(array.ElementType))
-        || IsSpanOf(type, "ReadOnlySpan")
-        || type.ToDisplayString() == TensorTypeName;
-
-    private static bool IsSpanOf(ITypeSymbol type, string spanName) =>
-        type is INamedTypeSymbol { Name: var name, TypeArguments.Length: 1 } named
-        && name == spanName
-        && named.ContainingNamespace.ToDisplayString() == "System"
-        && IsFloatingPoint(named.TypeArguments[0]);
-
-    private static bool IsFloatingPoint(ITypeSymbol type) =>
-        type.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
-
-    private static bool HasNoGradient(IParameterSymbol parameter)
-    {
-        foreach (AttributeData attribute in parameter.GetAttributes())
-        {
-            if (attribute.AttributeClass?.ToDisplayString() == NoGradientAttributeName)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var signature = SignatureReader.Read(method, syntax, new List<Diagnostic>());
+        return signature is null
+            ? Enumerable.Empty<string>()
+            : GeneratedMembers.Of(method.Name, signature.Parameters, signature.Result).All;
     }
 }

@@ -24,7 +24,7 @@ internal static class GeneratedNameCollisions
     public static IEnumerable<Diagnostic> Find(IMethodSymbol method, MethodDeclarationSyntax syntax, INamedTypeSymbol differentiableAttribute, CancellationToken cancellationToken)
     {
         INamedTypeSymbol type = method.ContainingType;
-        foreach (string name in GeneratedMemberNames.For(method))
+        foreach (string name in GeneratedMemberNames.For(method, syntax))
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (ISymbol member in type.GetMembers(name))
@@ -41,7 +41,7 @@ internal static class GeneratedNameCollisions
         // MPullbackResult (and the same generated file), whatever their parameters.
         if (HasDifferentiableOverload(method, differentiableAttribute))
         {
-            yield return Collision(method.Name + GeneratedMemberNames.PullbackResultSuffix, method, syntax);
+            yield return Collision(Model.GeneratedMembers.PullbackResultName(method.Name), method, syntax);
         }
     }
 

@@ -33,6 +33,9 @@ internal sealed record BackwardProgram(
     /// </summary>
     public BackwardProgram? FusedBackward { get; init; }
 
+    /// <summary>Records go to the Backward method's own spans, not the tape object (<see cref="LocalRecords"/>).</summary>
+    public bool LocalRecords { get; init; }
+
     /// <summary>The forward sweep carries the derivatives of the scalar inputs as tangents (<see cref="TangentMode"/>).</summary>
     public bool Tangents { get; init; }
 }

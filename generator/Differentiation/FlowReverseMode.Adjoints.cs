@@ -19,7 +19,7 @@ internal sealed partial class FlowReverseMode
         {
             var name = _names.Fresh("adjoint");
             output.Add(new DeclareValue(name, adjoint));
-            adjoint = new Variable(name, adjoint.Type);
+            adjoint = Variable.Adjoint(name, adjoint.Type);
         }
         switch (expr)
         {
@@ -169,8 +169,8 @@ internal sealed partial class FlowReverseMode
     }
 
     /// <summary>Restores become tape reads where the value is read later in the reverse sweep, and vanish elsewhere.</summary>
-    private static List<BackwardStatement> FinalizeReverse(IEnumerable<BackwardStatement> statements, HashSet<string> needed) =>
-        MergeAccumulations(FinalizeStatements(statements, needed));
+    private List<BackwardStatement> FinalizeReverse(IEnumerable<BackwardStatement> statements, HashSet<string> needed) =>
+        _options.TidyAdjoints ? MergeAccumulations(FinalizeStatements(statements, needed)) : FinalizeStatements(statements, needed);
 
     /// <summary>Adjacent <c>a += t1; a += t2;</c> become <c>a += t1 + t2</c>, so equal terms merge (2 * t).</summary>
     private static List<BackwardStatement> MergeAccumulations(List<BackwardStatement> statements)
@@ -249,7 +249,7 @@ internal sealed partial class FlowReverseMode
     /// Saves become tape pushes where the value is read back; a fused iteration's reverse is
     /// finalized as the reverse sweep is (its dropped replays land in <paramref name="unused"/>).
     /// </summary>
-    private static List<Statement> FinalizeForward(IEnumerable<Statement> statements, HashSet<string> needed, HashSet<string> unused)
+    private List<Statement> FinalizeForward(IEnumerable<Statement> statements, HashSet<string> needed, HashSet<string> unused)
     {
         var result = new List<Statement>();
         foreach (var statement in statements)

@@ -163,7 +163,7 @@ internal sealed partial class FlowReverseMode
             }
             block.RemoveRange(k, block.Count - k);
             block.AddRange(renamed.Select(b => b!));
-            block.Add(new SetLocal(adjoint.Name, Build.Multiply(factor, new Variable(adjoint.Name, adjoint.Type))));
+            block.Add(new SetLocal(adjoint.Name, Build.Multiply(factor, adjoint)));
             break;
         }
         return block;

@@ -70,7 +70,10 @@ internal sealed partial class FlowReverseMode
             forward.Add(statement);
         }
         var reverse = program.Reverse.Skip(split + 1).ToList();
-        forward = TidyFusedIterations(forward, reverse);
+        if (_options.TidyAdjoints)
+        {
+            forward = TidyFusedIterations(forward, reverse);
+        }
         return program with
         {
             Forward = forward.ToEquatableArray(),

@@ -134,7 +134,7 @@ internal sealed partial class FlowReverseMode
                     reverse.Add(new DeclareValue(value, new ElementLoad(adjoint, store.Indices, store.Value.Type)));
                     reverse.Add(new SetElement(adjoint, store.Indices, new Constant(0, store.Value.Type)));
                     reverse.Add(new RestoreElement(store.Aggregate, store.Indices, store.Value.Type));
-                    Propagate(store.Value, new Variable(value, store.Value.Type), reverse);
+                    Propagate(store.Value, Variable.Adjoint(value, store.Value.Type), reverse);
                 }
                 else
                 {
@@ -168,7 +168,7 @@ internal sealed partial class FlowReverseMode
                 if (ret.Scalar is { } scalar)
                 {
                     forward.Add(new Assign(_resultVariable!, scalar));
-                    Propagate(scalar, new Variable(ReverseMode.Seed, scalar.Type), reverse);
+                    Propagate(scalar, Variable.Adjoint(ReverseMode.Seed, scalar.Type), reverse);
                 }
                 if (!isFinalReturn)
                 {
@@ -260,7 +260,7 @@ internal sealed partial class FlowReverseMode
             }
             return;
         }
-        var adjoint = new Variable(Adjoint(assign.Name), type);
+        var adjoint = Variable.Adjoint(Adjoint(assign.Name), type);
         // s = s + e (s not in e): the adjoint of s passes through unchanged.
         if (assign.Value is Binary { Op: BinaryOp.Add or BinaryOp.Subtract, Left: Variable left } sum && left.Name == assign.Name && !Mentions(sum.Right, assign.Name))
         {
@@ -281,11 +281,11 @@ internal sealed partial class FlowReverseMode
             {
                 reverse.Add(new RestoreVariable(assign.Name, type));
             }
-            Propagate(assign.Value, new Variable(saved, type), reverse);
+            Propagate(assign.Value, Variable.Adjoint(saved, type), reverse);
             return;
         }
         // v still holds this assignment's value: a Math call's derivative reads it instead of recomputing.
-        Propagate(assign.Value, new Variable(saved, type), reverse, result: assign.Value is MathCall ? variable : null);
+        Propagate(assign.Value, Variable.Adjoint(saved, type), reverse, result: assign.Value is MathCall ? variable : null);
         if (restore)
         {
             reverse.Add(new RestoreVariable(assign.Name, type));
@@ -309,9 +309,9 @@ internal sealed partial class FlowReverseMode
         {
             var adjoint = Adjoint(assign.Name);
             var saved = _names.Fresh(assign.Name + "Adjoint");
-            reverse.Add(new DeclareValue(saved, new Variable(adjoint, call.Type)));
+            reverse.Add(new DeclareValue(saved, Variable.Adjoint(adjoint, call.Type)));
             reverse.Add(new SetLocal(adjoint, new Constant(0, call.Type)));
-            seed = new Variable(saved, call.Type);
+            seed = Variable.Adjoint(saved, call.Type);
         }
         var buffers = new List<string>();
         var scalarAdjoints = new List<(Expr Argument, string Adjoint, ScalarType Type)>();
@@ -346,7 +346,7 @@ internal sealed partial class FlowReverseMode
         reverse.Add(new ReverseCall(call, seed, buffers.ToEquatableArray()));
         foreach (var (argument, adjoint, type) in scalarAdjoints)
         {
-            Propagate(argument, new Variable(adjoint, type), reverse);
+            Propagate(argument, Variable.Adjoint(adjoint, type), reverse);
         }
         // The variable's old value was recorded before the callee's records: it is read back after them.
         // (The variable is the call's own temporary, so the arguments never read it.)

@@ -32,9 +32,12 @@ internal sealed partial class FlowReverseMode
     private int _loopDepth;
     private bool _earlyReturn;
 
-    private FlowReverseMode(MethodModel method)
+    private readonly PassOptions _options;
+
+    private FlowReverseMode(MethodModel method, PassOptions options)
     {
         _method = method;
+        _options = options;
         _parameters = method.Parameters.ToDictionary(p => p.Name);
         _names = new NameAllocator(method.Body.UsedNames.Concat(ReverseMode.ReservedNames(method)).Concat(Identifiers.Generated));
         _varied = FlowActivity.VariedNames(method);
@@ -47,21 +50,15 @@ internal sealed partial class FlowReverseMode
         _resultAggregate = FindReturnedAggregate(method.Body.Statements) ?? method.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.OutputSpan)?.Name;
     }
 
-    /// <summary>
-    /// The program for every generated member, and for the Backward method a fused one where a
-    /// loop allows it, or one carrying scalar inputs' tangents where that removes every record.
-    /// </summary>
-    public static BackwardProgram Differentiate(MethodModel method)
-    {
-        var program = new FlowReverseMode(method).Run();
-        var fused = new FlowReverseMode(method).RunFused();
-        var backward = TangentMode.TryBuild(method, fused ?? program) ?? fused ?? program;
-        return program with { FusedBackward = InPlaceSelfUpdates(backward) };
-    }
+    /// <summary>The program for every generated member (the pipeline derives Backward's from it).</summary>
+    public static BackwardProgram Transform(MethodModel method, PassOptions options) => new FlowReverseMode(method, options).Run();
 
-    /// <summary>The program the Backward method prints (fused where a loop allows), without tangents.</summary>
-    public static BackwardProgram DifferentiateForBackward(MethodModel method) =>
-        new FlowReverseMode(method).RunFused() ?? new FlowReverseMode(method).Run();
+    /// <summary>The Backward program with one loop fused (its iterations reversed as they run), or null when no loop qualifies.</summary>
+    public static BackwardProgram? Fuse(MethodModel method, PassOptions options) => new FlowReverseMode(method, options).RunFused();
+
+    /// <summary>The program the Backward method prints (fused where a loop allows and fusion is on), without tangents.</summary>
+    public static BackwardProgram DifferentiateForBackward(MethodModel method, PassOptions options) =>
+        (options.LoopFusion ? Fuse(method, options) : null) ?? Transform(method, options);
 
     private abstract record Frame;
 
@@ -95,7 +92,7 @@ internal sealed partial class FlowReverseMode
         }
         var epilogue = _method.Parameters
             .Where(p => p.IsDifferentiable && p.Kind == ParameterKind.Scalar)
-            .Select(p => (BackwardStatement)new AccumulateScalarGradient(ReverseMode.GradientName(p.Name), new Variable(Adjoint(p.Name), p.ElementType)))
+            .Select(p => (BackwardStatement)new AccumulateScalarGradient(ReverseMode.GradientName(p.Name), Variable.Adjoint(Adjoint(p.Name), p.ElementType)))
             .ToList();
 
         var allReverse = prologue.Concat(reverse).Concat(epilogue).ToList();

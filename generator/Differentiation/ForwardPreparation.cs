@@ -114,7 +114,7 @@ internal static class ForwardPreparation
             var top = statement is Let let ? let.Value : null;
             result.Add(RewriteStatement(statement, e =>
             {
-                if (e is MathCall call && !ReferenceEquals(e, top) && !call.Equals(top) && call.Type.IsReal() && DerivativeRules.UsesResult(call.Function)
+                if (e is MathCall call && !ReferenceEquals(e, top) && !call.Equals(top) && call.Type.IsReal() && call.Function.UsesResult
                     && call.Arguments.Any(a => a is not Constant))
                 {
                     var name = names.Fresh(call.Function.ToString().ToLowerInvariant());

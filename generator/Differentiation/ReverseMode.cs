@@ -24,9 +24,12 @@ internal sealed partial class ReverseMode
     private List<BackwardStatement> _out = new();
     private AdjointSink _sink = new();
 
-    private ReverseMode(MethodModel method)
+    private readonly PassOptions _options;
+
+    private ReverseMode(MethodModel method, PassOptions options)
     {
         _method = method;
+        _options = options;
         _parameters = method.Parameters.ToDictionary(p => p.Name);
         _names = new NameAllocator(method.Body.UsedNames.Concat(ReservedNames(method)));
     }
@@ -36,7 +39,7 @@ internal sealed partial class ReverseMode
 
     public static string GradientName(string parameter) => Identifiers.Derive(parameter, "Grad");
 
-    public static BackwardProgram Differentiate(MethodModel method) => new ReverseMode(method).Run();
+    public static BackwardProgram Differentiate(MethodModel method, PassOptions options) => new ReverseMode(method, options).Run();
 
     private BackwardProgram Run()
     {
@@ -55,7 +58,7 @@ internal sealed partial class ReverseMode
                 case Return { Scalar: Variable v }:
                     if (_activity.IsVaried(v))
                     {
-                        _sink.AddScalar(v.Name, new Variable(Seed, v.Type));
+                        _sink.AddScalar(v.Name, Variable.Adjoint(Seed, v.Type));
                     }
                     break;
                 case Return { Tensor: TensorRef tensor }:
@@ -94,7 +97,7 @@ internal sealed partial class ReverseMode
         var captured = CapturedValues(forward);
         var program = new BackwardProgram(_method, forward.ToEquatableArray(), _out.ToEquatableArray(), captured, resultName);
         var totals = new Dictionary<TensorSum, string>();
-        if (FuseSums(forward, totals) is not { } fused)
+        if (!_options.FusedSums || FuseSums(forward, totals) is not { } fused)
         {
             return program;
         }
@@ -138,7 +141,7 @@ internal sealed partial class ReverseMode
         {
             var name = _names.Fresh(hint);
             _out.Add(new DeclareValue(name, adjoint));
-            adjoint = new Variable(name, adjoint.Type);
+            adjoint = Variable.Adjoint(name, adjoint.Type);
         }
         switch (expr)
         {
@@ -235,14 +238,14 @@ internal sealed partial class ReverseMode
             var accumulator = _names.Fresh(name + "BarSum");
             accumulators.Add(accumulator);
             _out.Add(new AccumulateLocal(accumulator, Build.Sum(_sink.Scalars[name], ScalarType.Double)));
-            outerSink.AddScalar(name, new Variable(accumulator, ScalarType.Double));
+            outerSink.AddScalar(name, Variable.Adjoint(accumulator, ScalarType.Double));
         }
         foreach (var (buffer, indices, terms) in _sink.Elements)
         {
             var accumulator = _names.Fresh(buffer + "Sum");
             accumulators.Add(accumulator);
             _out.Add(new AccumulateLocal(accumulator, Build.Sum(terms, ScalarType.Double)));
-            outerSink.AddElement(buffer, indices, new Variable(accumulator, ScalarType.Double));
+            outerSink.AddElement(buffer, indices, Variable.Adjoint(accumulator, ScalarType.Double));
         }
 
         var read = new SortedSet<string>(System.StringComparer.Ordinal);

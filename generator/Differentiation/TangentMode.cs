@@ -22,7 +22,7 @@ internal static class TangentMode
     private const int MaxTangents = 2;
 
     /// <summary>The Backward program in mixed mode, or null when it does not qualify or gains nothing.</summary>
-    public static BackwardProgram? TryBuild(MethodModel method, BackwardProgram reverseOnly)
+    public static BackwardProgram? TryBuild(MethodModel method, BackwardProgram reverseOnly, PassOptions options)
     {
         var scalars = method.Parameters.Where(p => p.IsDifferentiable && p.Kind == ParameterKind.Scalar).ToList();
         if (!reverseOnly.NeedsTape || scalars.Count is 0 or > MaxTangents || method.Result.Kind != ResultKind.Scalar
@@ -34,7 +34,7 @@ internal static class TangentMode
         {
             Parameters = method.Parameters.Select(p => scalars.Contains(p) ? p with { NoGradient = true } : p).ToEquatableArray(),
         };
-        var rest = FlowReverseMode.DifferentiateForBackward(withoutScalars);
+        var rest = FlowReverseMode.DifferentiateForBackward(withoutScalars, options);
         if (rest.NeedsTape || rest.ResultName is not { } result)
         {
             return null;
@@ -67,7 +67,7 @@ internal static class TangentMode
                 continue;
             }
             forward = WithTangents(forward, scalar.Name, tangents);
-            var derivative = Build.Multiply(new Variable(tangents[result], ScalarType.Double), new Variable(ReverseMode.Seed, ScalarType.Double));
+            var derivative = Build.Multiply(new Variable(tangents[result], ScalarType.Double), Variable.Adjoint(ReverseMode.Seed, ScalarType.Double));
             reverse.Add(new AccumulateScalarGradient(ReverseMode.GradientName(scalar.Name), derivative));
         }
         return rest with

@@ -20,7 +20,7 @@ internal static class BackwardEmitter
         writer.Line("/// Buffers accumulate: clear them to start over.");
         writer.Line("/// </summary>");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Open($"{method.Accessibility} static {TypeNames.Result(method.Result)} {method.Name}Backward({string.Join(", ", parameters)})");
+        writer.Open($"{method.Accessibility} static {TypeNames.Result(method.Result)} {GeneratedMembers.Of(method).Backward}({string.Join(", ", parameters)})");
         SourceEmitter.BufferChecks(writer, method);
         SourceEmitter.OverlapChecks(writer, method, parameters: true, seed: true, buffers: true);
         var output = SourceEmitter.OutputName(method);
@@ -56,11 +56,7 @@ internal static class BackwardEmitter
     private static void EmitWithTape(IndentedWriter writer, BackwardProgram program, bool fused)
     {
         var method = program.Method;
-        var local = program.NeedsTape && LocalTape.Applies(program);
-        if (local)
-        {
-            program = LocalTape.Rewrite(program);
-        }
+        var local = program.LocalRecords;
         DeclareLocals(writer, program, captured: null);
         if (local)
         {

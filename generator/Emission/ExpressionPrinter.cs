@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using SourceGen.Autodiff.Generator.IR;
+using SourceGen.Autodiff.Generator.Model;
 
 namespace SourceGen.Autodiff.Generator.Emission;
 
@@ -11,10 +12,6 @@ namespace SourceGen.Autodiff.Generator.Emission;
 internal static class ExpressionPrinter
 {
     private const int Lowest = 0, Conditional = 1, Or = 2, And = 3, Equality = 4, Relational = 5, Additive = 6, Multiplicative = 7, Prefix = 8, Primary = 9;
-
-    /// <summary>Suffixes of the taped forward and reverse every scalar [Differentiable] method gets for its callers.</summary>
-    public const string TapedForwardSuffix = "TapedForward";
-    public const string TapedReverseSuffix = "TapedReverse";
 
     /// <summary>The reverse sweep's reader of the tape.</summary>
     public const string Reader = "reader";
@@ -45,7 +42,7 @@ internal static class ExpressionPrinter
             AggregateArgument { LengthOf: { } length } a => ($"new {TypeNames.ReadOnlySpan(a.Element)}({a.Aggregate}, 0, {length}.Length){(a.AsArray ? ".ToArray()" : "")}", Primary),
             AggregateArgument a => (a.Aggregate, Primary),
             DifferentiableCall { UserDerivative: not null } c => ($"{c.ContainingType}.{c.Method}({string.Join(", ", c.Arguments.Select(a => Print(a, Lowest)))})", Primary),
-            DifferentiableCall c => ($"{c.ContainingType}.{c.Method}{TapedForwardSuffix}({string.Join(", ", c.Arguments.Select(a => Print(a, Lowest)).Append(Tape))})", Primary),
+            DifferentiableCall c => ($"{c.ContainingType}.{GeneratedMembers.TapedForwardName(c.Method)}({string.Join(", ", c.Arguments.Select(a => Print(a, Lowest)).Append(Tape))})", Primary),
             ExternalCall c => ($"{c.Method}({string.Join(", ", c.Arguments.Select(a => Print(a, Lowest)))})", Primary),
             Convert c => ($"({c.Type.Keyword()}){Print(c.Operand, Prefix + 1)}", Prefix),
             TensorSum { Tensor: TensorRef r } => ($"{r.Name}.Sum()", Primary),
@@ -65,9 +62,13 @@ internal static class ExpressionPrinter
         return precedence < context ? "(" + text + ")" : text;
     }
 
-    /// <summary>float functions print as MathF (which has no Clamp: Math.Clamp has a float overload).</summary>
-    private static string MathType(MathCall call) =>
-        call.Type == ScalarType.Float && call.Function != MathFunction.Clamp ? TypeNames.MathF : TypeNames.Math;
+    /// <summary>Where the table says the function lives: Math/MathF, Math alone (Clamp), or double/float (Hypot).</summary>
+    private static string MathType(MathCall call) => call.Function.Home switch
+    {
+        MathHome.NumberType => call.Type == ScalarType.Float ? "float" : "double",
+        MathHome.MathAndMathF when call.Type == ScalarType.Float => TypeNames.MathF,
+        _ => TypeNames.Math,
+    };
 
     private static (string, int) PrintBinary(Binary b)
     {

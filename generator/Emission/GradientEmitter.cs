@@ -23,7 +23,7 @@ internal static class GradientEmitter
             1 => TypeNames.Gradient(differentiable[0]),
             _ => "(" + string.Join(", ", differentiable.Select(p => $"{TypeNames.Gradient(p)} {p.Name}")) + ")",
         };
-        var signature = $"{method.Accessibility} static {returnType} {method.Name}Gradient({string.Join(", ", SourceEmitter.Parameters(method))})";
+        var signature = $"{method.Accessibility} static {returnType} {GeneratedMembers.Of(method).Gradient}({string.Join(", ", SourceEmitter.Parameters(method))})";
 
         if (method.Result.Kind != ResultKind.Scalar)
         {
@@ -54,7 +54,7 @@ internal static class GradientEmitter
         }
         var arguments = method.Parameters.Select(p => p.Name).Append("1")
             .Concat(differentiable.Select(p => (p.Kind == ParameterKind.Scalar ? "ref " : "") + ReverseMode.GradientName(p.Name)));
-        writer.Line($"{method.Name}Backward({string.Join(", ", arguments)});");
+        writer.Line($"{GeneratedMembers.Of(method).Backward}({string.Join(", ", arguments)});");
         if (differentiable.Count == 1)
         {
             writer.Line($"return {ReverseMode.GradientName(differentiable[0].Name)};");

@@ -11,8 +11,7 @@ namespace SourceGen.Autodiff.Generator.Emission;
 /// </summary>
 internal static class JacobianEmitter
 {
-    public static bool Applies(MethodModel method) =>
-        method.Result.Kind != ResultKind.Scalar && SourceEmitter.Differentiable(method).Count(p => p.IsAggregate) == 1;
+    public static bool Applies(MethodModel method) => GeneratedMembers.Of(method).HasJacobian;
 
     public static void Emit(IndentedWriter writer, BackwardProgram program)
     {
@@ -26,12 +25,12 @@ internal static class JacobianEmitter
         writer.Line("/// flattened (row-major) result and input, one row per unit seed over a single forward pass.");
         writer.Line("/// </summary>");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Open($"{method.Accessibility} static double[,] {method.Name}Jacobian({string.Join(", ", SourceEmitter.Parameters(method))})");
+        writer.Open($"{method.Accessibility} static double[,] {GeneratedMembers.Of(method).Jacobian}({string.Join(", ", SourceEmitter.Parameters(method))})");
         // Locals named away from the method's parameters.
         var names = new IR.NameAllocator(method.Parameters.Select(p => p.Name));
         var (pullback, outputs, inputs, jacobian, unitSeed, row, rowValues, i, j) = (names.Fresh("pullback"), names.Fresh("outputs"), names.Fresh("inputs"),
             names.Fresh("jacobian"), names.Fresh("unitSeed"), names.Fresh("row"), names.Fresh("rowValues"), names.Fresh("i"), names.Fresh("j"));
-        writer.Line($"var {pullback} = {method.Name}Pullback({string.Join(", ", method.Parameters.Select(p => p.Name))});");
+        writer.Line($"var {pullback} = {GeneratedMembers.Of(method).Pullback}({string.Join(", ", method.Parameters.Select(p => p.Name))});");
         var outputCount = method.Result.Kind == ResultKind.Void ? $"{output}.Length" : $"{pullback}.Value.Length";
         writer.Line($"int {outputs} = {outputCount};");
         writer.Line($"int {inputs} = {input.Name}.Length;");

@@ -15,7 +15,7 @@ internal static class PullbackEmitter
 {
     private const string OutputLength = "outputLength";
 
-    public static string ClassName(MethodModel method) => method.Name + "PullbackResult";
+    public static string ClassName(MethodModel method) => GeneratedMembers.Of(method).PullbackResult;
 
     public static void Emit(IndentedWriter writer, BackwardProgram program)
     {
@@ -27,7 +27,7 @@ internal static class PullbackEmitter
         writer.Line($"/// Runs <see cref=\"{method.Name}\"/> once and keeps what its backward sweep needs: call Backward with any number of seeds.");
         writer.Line("/// </summary>");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Line($"{method.Accessibility} static {className} {method.Name}Pullback({string.Join(", ", SourceEmitter.Parameters(method))}) => new {className}({arguments});");
+        writer.Line($"{method.Accessibility} static {className} {GeneratedMembers.Of(method).Pullback}({string.Join(", ", SourceEmitter.Parameters(method))}) => new {className}({arguments});");
         writer.Line();
 
         var parameters = method.Parameters.ToDictionary(p => p.Name);

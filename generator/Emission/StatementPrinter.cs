@@ -237,7 +237,7 @@ internal static class StatementPrinter
             return $"{vjp}({string.Join(", ", call.Arguments.Select(Print).Append(Print(reverse.Seed)).Concat(buffers))})";
         }
         var arguments = call.Arguments.Select(Print).Append(Print(reverse.Seed)).Concat(buffers).Append("ref " + Reader).Append(Tape);
-        return $"{call.ContainingType}.{call.Method}{TapedReverseSuffix}({string.Join(", ", arguments)})";
+        return $"{call.ContainingType}.{GeneratedMembers.TapedReverseName(call.Method)}({string.Join(", ", arguments)})";
     }
 
     private static string BufferText(DeclareBuffer buffer)

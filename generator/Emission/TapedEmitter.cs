@@ -13,7 +13,7 @@ namespace SourceGen.Autodiff.Generator.Emission;
 /// </summary>
 internal static class TapedEmitter
 {
-    public static bool Applies(MethodModel method) => method.Result.Kind == ResultKind.Scalar;
+    public static bool Applies(MethodModel method) => GeneratedMembers.Of(method).HasTaped;
 
     public static void Emit(IndentedWriter writer, BackwardProgram program)
     {
@@ -24,7 +24,7 @@ internal static class TapedEmitter
         writer.Line($"/// <summary>The forward sweep of <see cref=\"{method.Name}\"/> for a calling [Differentiable] method: records on <c>tape</c>.</summary>");
         writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Open($"internal static {method.Result.ElementType.Keyword()} {method.Name}{ExpressionPrinter.TapedForwardSuffix}({string.Join(", ", SourceEmitter.Parameters(method).Append(tapeParameter))})");
+        writer.Open($"internal static {method.Result.ElementType.Keyword()} {GeneratedMembers.TapedForwardName(method.Name)}({string.Join(", ", SourceEmitter.Parameters(method).Append(tapeParameter))})");
         if (program.UsesTape)
         {
             BackwardEmitter.DeclareLocals(writer, program, captured: null);
@@ -55,7 +55,7 @@ internal static class TapedEmitter
         writer.Line($"/// <summary>The reverse sweep of <see cref=\"{method.Name}\"/> for a calling [Differentiable] method: reads back what its taped forward recorded.</summary>");
         writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Open($"internal static void {method.Name}{ExpressionPrinter.TapedReverseSuffix}({string.Join(", ", reverseParameters)})");
+        writer.Open($"internal static void {GeneratedMembers.TapedReverseName(method.Name)}({string.Join(", ", reverseParameters)})");
         var declared = new HashSet<string>(method.Parameters.Select(p => p.Name));
         if (program.UsesTape)
         {

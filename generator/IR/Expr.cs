@@ -12,7 +12,28 @@ internal abstract record Expr(ScalarType Type);
 internal sealed record Constant(double Value, ScalarType Type) : Expr(Type);
 
 /// <summary>An SSA value: a parameter, a local's version, or a temporary.</summary>
-internal sealed record Variable(string Name, ScalarType Type) : Expr(Type);
+internal sealed record Variable(string Name, ScalarType Type) : Expr(Type)
+{
+    /// <summary>
+    /// What the name holds in the derivative program, set where the name is made (never read
+    /// off the name: a user's local "fooBar" is a value). Not part of the identity: one name is one variable.
+    /// </summary>
+    public VariableRole Role { get; init; }
+
+    /// <summary>An adjoint (or the seed): factors of this role print last in a product (x * yBar).</summary>
+    public static Variable Adjoint(string name, ScalarType type) => new(name, type) { Role = VariableRole.Adjoint };
+
+    public bool Equals(Variable? other) => ReferenceEquals(this, other) || other is not null && Name == other.Name && Type == other.Type;
+
+    public override int GetHashCode() => unchecked(Name.GetHashCode() * 31 + (int)Type);
+}
+
+/// <summary>The part a variable plays: a value of the user's program (or a forward temporary), or an adjoint.</summary>
+internal enum VariableRole
+{
+    Value,
+    Adjoint,
+}
 
 /// <summary>StopGradient passes its operand's value through and blocks its derivative (Gradient.Stop).</summary>
 internal enum UnaryOp { Negate, Not, StopGradient }

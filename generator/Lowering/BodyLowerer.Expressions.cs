@@ -187,11 +187,11 @@ internal sealed partial class BodyLowerer
     private Expr? LowerInvocation(IInvocationOperation invocation, ScalarType type)
     {
         var target = invocation.TargetMethod;
-        if (KnownTypes.IsMathType(target.ContainingType))
+        if (MathFunctions.IsMathCall(target, invocation.Arguments.Length))
         {
-            if (!MathFunctions.TryGet(target.Name, invocation.Arguments.Length, out var function))
+            if (MathFunctions.Find(target, invocation.Arguments.Length) is not { } function)
             {
-                return UnsupportedValue(invocation, $"'{target.ContainingType.Name}.{target.Name}' has no derivative rule; supported: Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh, Exp, Log, Log10, Log2, Sqrt, Cbrt, Pow, Abs, Max, Min, Clamp, Floor, Ceiling, Round, Truncate, Sign");
+                return UnsupportedValue(invocation, MathFunctions.Unsupported(target, invocation.Arguments.Length));
             }
             var arguments = new List<Expr>();
             foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
@@ -203,15 +203,15 @@ internal sealed partial class BodyLowerer
                 }
                 arguments.Add(lowered);
             }
-            if (MathFunctions.HasZeroDerivative(function) && arguments.Any(IsVaried))
+            if (function.HasZeroDerivative && arguments.Any(IsVaried))
             {
                 Report(DiagnosticDescriptors.ZeroDerivative, invocation.Syntax.GetLocation(), $"'{target.ContainingType.Name}.{target.Name}'");
             }
             var call = Build.Call(function, arguments.ToEquatableArray(), type);
-            if (_mutable && _conditionalDepth == 0 && call is MathCall && Differentiation.DerivativeRules.UsesResult(function) && arguments.Any(IsVaried))
+            if (_mutable && _conditionalDepth == 0 && call is MathCall && function.UsesResult && arguments.Any(IsVaried))
             {
                 // Its derivative reuses its value: computed once, into a local the reverse sweep reads back.
-                var name = _names.Fresh(function.ToString().ToLowerInvariant());
+                var name = _names.Fresh(function.Name.ToLowerInvariant());
                 _locals.Add(new LocalVariable(name, type));
                 Emit(new Assign(name, call));
                 _varied.Add(name);

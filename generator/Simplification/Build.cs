@@ -212,7 +212,7 @@ internal static class Build
         }
     }
 
-    /// <summary>Adjoints (names ending in "Bar", and the seed) go last; otherwise a stable structural order.</summary>
+    /// <summary>Adjoints (by their role, and the seed's elements) go last; otherwise a stable structural order.</summary>
     private static int CompareFactors(Expr a, Expr b)
     {
         var byKind = IsAdjoint(a).CompareTo(IsAdjoint(b));
@@ -221,9 +221,10 @@ internal static class Build
 
     private static bool IsAdjoint(Expr e) => e switch
     {
-        Variable v => v.Name == "seed" || v.Name.EndsWith("Bar", StringComparison.Ordinal) || v.Name.Contains("Bar_") || v.Name.StartsWith("seed", StringComparison.Ordinal),
-        FlatElement f => f.Tensor == "seed",
-        ElementLoad l => l.Aggregate == "seed",
+        Variable v => v.Role == VariableRole.Adjoint,
+        // The seed is a reserved name (Model/Identifiers.cs keeps users' names off it).
+        FlatElement f => f.Tensor == Differentiation.ReverseMode.Seed,
+        ElementLoad l => l.Aggregate == Differentiation.ReverseMode.Seed,
         _ => false,
     };
 
@@ -250,7 +251,7 @@ internal static class Build
         var call = new MathCall(function, arguments, type);
         if (type.IsReal() && arguments.All(a => a is Constant))
         {
-            var value = Evaluate(function, arguments.Select(a => ((Constant)a).Value).ToArray());
+            var value = function.Evaluate?.Invoke(arguments.Select(a => ((Constant)a).Value).ToArray()) ?? double.NaN;
             if (!double.IsNaN(value) && !double.IsInfinity(value))
             {
                 return new Constant(value, type);
@@ -329,33 +330,4 @@ internal static class Build
         }
         return binary;
     }
-
-    // Cbrt, Log2 and Truncate are left to run time: netstandard2.0 has no bit-identical equivalent.
-    private static double Evaluate(MathFunction function, double[] a) => function switch
-    {
-        MathFunction.Sin => Math.Sin(a[0]),
-        MathFunction.Cos => Math.Cos(a[0]),
-        MathFunction.Tan => Math.Tan(a[0]),
-        MathFunction.Asin => Math.Asin(a[0]),
-        MathFunction.Acos => Math.Acos(a[0]),
-        MathFunction.Atan => Math.Atan(a[0]),
-        MathFunction.Atan2 => Math.Atan2(a[0], a[1]),
-        MathFunction.Sinh => Math.Sinh(a[0]),
-        MathFunction.Cosh => Math.Cosh(a[0]),
-        MathFunction.Tanh => Math.Tanh(a[0]),
-        MathFunction.Exp => Math.Exp(a[0]),
-        MathFunction.Log => Math.Log(a[0]),
-        MathFunction.Log10 => Math.Log10(a[0]),
-        MathFunction.Sqrt => Math.Sqrt(a[0]),
-        MathFunction.Pow => Math.Pow(a[0], a[1]),
-        MathFunction.Abs => Math.Abs(a[0]),
-        MathFunction.Max => Math.Max(a[0], a[1]),
-        MathFunction.Min => Math.Min(a[0], a[1]),
-        MathFunction.Clamp => Math.Min(Math.Max(a[0], a[1]), a[2]),
-        MathFunction.Floor => Math.Floor(a[0]),
-        MathFunction.Ceiling => Math.Ceiling(a[0]),
-        MathFunction.Round => Math.Round(a[0]),
-        MathFunction.Sign => Math.Sign(a[0]),
-        _ => double.NaN,
-    };
 }

@@ -22,7 +22,13 @@ public sealed class CompileAndRunTests
     {
         var testCase = AllCases.Get(name);
         using var method = ProbedMethod.Load(testCase);
-        for (var i = 0; i < PointsPerCase; i++)
+        CheckBackward(testCase, method, PointsPerCase);
+    }
+
+    /// <summary>MBackward's result is the method's, and what it adds to the buffers the finite-difference vector-Jacobian product.</summary>
+    internal static void CheckBackward(GeneratorCase testCase, ProbedMethod method, int points)
+    {
+        for (var i = 0; i < points; i++)
         {
             var point = SampledPoint.At(testCase, method, i);
             var arguments = point.Layout.With(point.X);

@@ -39,6 +39,10 @@ public static class FloatCases
             FloatCorpus.MixedPrecisionPullback, p => p.Value, (p, s, ref g) => p.Backward(s, ref g),
             x => 4.5 * Math.Sqrt(x)), // 3x^1.5
 
+        Unary("Float_LogHypotFma", 1.5, FloatCorpus.LogHypotFma, FloatCorpus.LogHypotFmaBackward, FloatCorpus.LogHypotFmaGradient,
+            FloatCorpus.LogHypotFmaPullback, p => p.Value, (p, s, ref g) => p.Backward(s, ref g),
+            x => 1 / (x * Math.Log(3)) + x / Math.Sqrt(x * x + 4) + 2 * x + Math.Exp(x)),
+
         Branchy("Float_Branchy_then", [1.5, -0.5], (x, y) => [Math.Sin(y), x * Math.Cos(y)]),
         Branchy("Float_Branchy_else", [-1, 2], (x, y) => [2 * x, -2]),
 

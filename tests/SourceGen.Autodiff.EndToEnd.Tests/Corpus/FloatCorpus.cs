@@ -13,6 +13,10 @@ public static partial class FloatCorpus
     [Differentiable]
     public static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
 
+    /// <summary>The functions reached through float statics and MathF overloads: Log(x, b), Hypot, FusedMultiplyAdd.</summary>
+    [Differentiable]
+    public static float LogHypotFma(float x) => MathF.Log(x, 3f) + float.Hypot(x, 2f) + MathF.FusedMultiplyAdd(x, x, float.Exp(x));
+
     /// <summary>Two float scalars and a branch.</summary>
     [Differentiable]
     public static float Branchy(float x, float y)

@@ -59,5 +59,41 @@ public static class MathCases
                 x * Math.Floor(x) + Math.Round(y) * y + Math.Sign(x) * x + Math.Ceiling(y) + Math.Truncate(x);
             """),
             r => [Real(r, 1.2, 1.8), Real(r, 2.1, 2.4)]);
+        // Math.Log(x, b): the base is differentiated too; double.Log is the same function.
+        yield return new("MathLogarithmToABase", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double MathLogarithmToABase(double x, double b) => Math.Log(x, 2) + Math.Log(x * x + 1, b) * double.Log(b, x);
+            """),
+            r => [Real(r, 1.5, 3), Real(r, 1.5, 3)]);
+
+        // The generic-math statics on double name the same functions as Math.
+        yield return new("MathStaticsOnDouble", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double MathStaticsOnDouble(double x, double y) =>
+                double.Exp(x) * double.Sin(y) + double.Sqrt(x * y) - double.Tanh(x) + double.Pow(y, x) + double.Atan2(y, x) + double.Abs(x - 3);
+            """),
+            r => [Real(r, 0.5, 2), Real(r, 0.5, 2)]);
+
+        yield return new("MathFusedMultiplyAddAndHypot", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double MathFusedMultiplyAddAndHypot(double x, double y, double z) =>
+                Math.FusedMultiplyAdd(x, y, z * z) * double.Hypot(x, y) + double.FusedMultiplyAdd(z, 2, x) / double.Hypot(z, 1);
+            """),
+            r => [Real(r, -2, 2), Real(r, 0.5, 2), Real(r, -2, 2)]);
+
+        // In a loop the functions that reuse their result (Log(x, b), Hypot) get a local the reverse sweep reads back.
+        yield return new("MathNewFunctionsInALoop", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double MathNewFunctionsInALoop(ReadOnlySpan<double> x, double b)
+            {
+                double sum = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    sum += Math.Log(x[i], b) * double.Hypot(x[i], sum) + Math.FusedMultiplyAdd(x[i], b, sum);
+                }
+                return sum;
+            }
+            """),
+            r => [Array(r, 3, 1.5, 3), Real(r, 1.5, 3)]);
     }
 }

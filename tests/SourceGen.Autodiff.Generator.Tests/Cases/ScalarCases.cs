@@ -20,6 +20,20 @@ public static class ScalarCases
             """),
             r => [Real(r, 0.5, 1), Real(r, 2, 3)]);
 
+        // Users' names that look like the generator's (fooBar, seedling) are values: in each
+        // product the adjoint (here wBar1 and seed) prints last, the user's locals before it.
+        yield return new("UserNamesLikeAdjoints", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double UserNamesLikeAdjoints(double w, double z)
+            {
+                double wBar = w * z;
+                double seedling = Math.Sin(w);
+                double zBar = seedling * wBar;
+                return wBar * zBar * z;
+            }
+            """),
+            r => [Real(r, -1, 1), Real(r, -1, 1)]);
+
         yield return new("LocalsAndReassignment", CaseSource.InFunctions("""
             [Differentiable]
             public static double LocalsAndReassignment(double x, double y)

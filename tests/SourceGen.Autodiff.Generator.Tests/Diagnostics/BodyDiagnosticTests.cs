@@ -60,6 +60,46 @@ public sealed class BodyDiagnosticTests
             "DIFF008", 9, 45, "Softplus(x)",
             "Cannot differentiate through the call to 'Model.Softplus': it has no derivative; mark it [Differentiable], register a derivative with [DerivativeOf], or wrap 'x' in Gradient.Stop(...) if no gradient should flow");
 
+    private const string SupportedMath =
+        "supported: Sin(x), Cos(x), Tan(x), Asin(x), Acos(x), Atan(x), Atan2(y, x), Sinh(x), Cosh(x), Tanh(x), "
+        + "Exp(x), Log(x), Log(x, b), Log10(x), Log2(x), Sqrt(x), Cbrt(x), Pow(x, y), Hypot(x, y), FusedMultiplyAdd(x, y, z), "
+        + "Abs(x), Max(x, y), Min(x, y), Clamp(x, min, max), Floor(x), Ceiling(x), Round(x), Truncate(x), Sign(x)";
+
+    /// <summary>An overload the table lacks is named by its arity; a function it lacks by its name.</summary>
+    [Theory]
+    [InlineData("Math.Round(x, 2)", "'Math.Round' with 2 arguments")]
+    [InlineData("Math.ScaleB(x, 2)", "'Math.ScaleB'")]
+    public Task DIFF006_at_a_Math_call_the_table_does_not_have(string call, string named) =>
+        AnalyzerRun.AssertSingleAsync($$"""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x) => x * {{call}};
+            }
+            """,
+            "DIFF006", 7, 45, call,
+            $"Cannot differentiate through '{call}': {named} has no derivative rule; " + SupportedMath);
+
+    [Fact]
+    public async Task Other_statics_of_double_stay_ordinary_calls_on_data()
+    {
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync("""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x, [NoGradient] double d) => x * double.Round(d, 2) + (double.IsNaN(d) ? 0 : x);
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+
     [Fact]
     public async Task DIFF008_not_reported_when_the_argument_is_stopped()
     {

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SourceGen.Autodiff.Generator.Analyzers;
+using SourceGen.Autodiff.Generator.Differentiation;
 using SourceGen.Autodiff.Generator.Tests.Harness;
 
 namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
@@ -22,7 +23,11 @@ public static class BatchCompiler
     /// <summary>The compiled batch, loaded in a collectible context, and the programs that could not be compiled.</summary>
     public sealed record Result(CollectibleAssembly? Assembly, IReadOnlyList<RandomProgram> Compiled, IReadOnlyList<ProgramFailure> Failures);
 
-    public static Result Compile(IReadOnlyList<RandomProgram> programs, CheckStatistics? statistics = null)
+    public static Result Compile(IReadOnlyList<RandomProgram> programs, CheckStatistics? statistics = null) =>
+        Compile(programs, PassOptions.All, statistics);
+
+    /// <summary>The batch generated with the given optimization passes (tests switch one off).</summary>
+    internal static Result Compile(IReadOnlyList<RandomProgram> programs, PassOptions passes, CheckStatistics? statistics = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var failures = new List<ProgramFailure>();
@@ -31,19 +36,19 @@ public static class BatchCompiler
         for (var round = 0; round < 4 && remaining.Count > 0; round++)
         {
             clock.Restart();
-            var run = GeneratorHarness.Run(CompilationOf(remaining));
+            var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(passes), CompilationOf(remaining));
             statistics?.AddTime("generator", clock.Elapsed);
             if (!run.Exceptions.IsEmpty)
             {
                 // One program crashed the generator for the whole batch: find it by running it alone.
-                var crashed = remaining.Where(p => !GeneratorHarness.Run(CompilationOf(new[] { p })).Exceptions.IsEmpty).ToList();
+                var crashed = remaining.Where(p => !GeneratorHarness.Run(GeneratorHarness.CreateDriver(passes), CompilationOf(new[] { p })).Exceptions.IsEmpty).ToList();
                 if (crashed.Count == 0)
                 {
                     throw new InvalidOperationException("The generator crashed on the batch but on no program alone:\n" + run.Describe());
                 }
                 foreach (var p in crashed)
                 {
-                    var alone = GeneratorHarness.Run(CompilationOf(new[] { p }));
+                    var alone = GeneratorHarness.Run(GeneratorHarness.CreateDriver(passes), CompilationOf(new[] { p }));
                     failures.Add(new ProgramFailure(p, FailureKind.GeneratorException, string.Join("\n", alone.Exceptions)));
                     remaining.Remove(p);
                 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Linq;
+using SourceGen.Autodiff.Generator.Differentiation;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -37,6 +38,31 @@ public sealed class RandomProgramTests
         Check(programs, $"batch {batch} (seeds {RunSize.SeedOf(batch, 0)}..{RunSize.SeedOf(batch, count - 1)})");
     }
 
+    /// <summary>Each optimization pass switched off alone, over <see cref="RunSize.ProgramsPerSwitch"/> programs.</summary>
+    public static TheoryData<string> Switches()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (pass, _) in PassOptions.EachOff)
+        {
+            data.Add(pass);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Switches))]
+    public void Random_programs_stay_exact_with_one_pass_switched_off(string pass)
+    {
+        var passes = PassOptions.EachOff.Single(s => s.Pass == pass).Options;
+        var count = RunSize.ProgramsPerSwitch;
+        if (count == 0)
+        {
+            return; // set AUTODIFF_RANDOM_PROGRAMS_PER_SWITCH (CI: 100)
+        }
+        var programs = Enumerable.Range(0, count).Select(i => ProgramGenerator.Generate(RunSize.SeedOf(i / RunSize.BatchSize, i % RunSize.BatchSize), RunSize.Scale)).ToList();
+        Check(programs, $"{pass} off, {count} programs", passes);
+    }
+
     [Fact]
     public void The_program_named_by_the_environment_matches_finite_differences()
     {
@@ -67,11 +93,11 @@ public sealed class RandomProgramTests
         Check(new[] { program }, $"seed {seed}");
     }
 
-    private void Check(System.Collections.Generic.IReadOnlyList<RandomProgram> programs, string what)
+    private void Check(System.Collections.Generic.IReadOnlyList<RandomProgram> programs, string what, PassOptions? passes = null)
     {
         var clock = Stopwatch.StartNew();
         var statistics = new CheckStatistics();
-        var failures = BatchRunner.Run(programs, statistics);
+        var failures = BatchRunner.Run(programs, passes ?? PassOptions.All, statistics);
         _output.WriteLine($"{what}: {programs.Count} programs in {clock.Elapsed.TotalSeconds:F1} s: {statistics}, {failures.Count} failed");
         var known = failures.Where(f => KnownFailures.BySeed.ContainsKey(f.Program.Seed)).ToList();
         foreach (var failure in known)

@@ -18,6 +18,18 @@ public static class RunSize
     public const int DefaultCount = 500;
     public const int BatchSize = 50;
 
+    /// <summary>
+    /// Programs checked with each optimization pass switched off: <c>AUTODIFF_RANDOM_PROGRAMS_PER_SWITCH=100</c>
+    /// in CI (.ci/run; 600 programs, about 5 minutes on two busy cores). None by default: each
+    /// switch compiles its own batch (about 10 s each even for 5 programs), and the passes are
+    /// checked one case each by Passes/PassSwitchTests in every run.
+    /// </summary>
+    public const string PerSwitchVariable = "AUTODIFF_RANDOM_PROGRAMS_PER_SWITCH";
+    public const int DefaultPerSwitch = 0;
+
+    public static int ProgramsPerSwitch =>
+        int.TryParse(Environment.GetEnvironmentVariable(PerSwitchVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : DefaultPerSwitch;
+
     public static int Count =>
         int.TryParse(Environment.GetEnvironmentVariable(CountVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : DefaultCount;
 

@@ -2,6 +2,7 @@ using System;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using SourceGen.Autodiff.Generator.Tests.Cases;
+using SourceGen.Autodiff.Generator.Differentiation;
 using SourceGen.Autodiff.Generator.Tests.Harness;
 
 namespace SourceGen.Autodiff.Generator.Tests.Running;
@@ -32,9 +33,12 @@ public sealed class ProbedMethod : IDisposable
     /// <summary>The type that declares the [Differentiable] method and the generated members.</summary>
     public Type DeclaringType { get; }
 
-    public static ProbedMethod Load(GeneratorCase testCase)
+    public static ProbedMethod Load(GeneratorCase testCase) => Load(testCase, PassOptions.All);
+
+    /// <summary>The case's methods as generated with the given optimization passes.</summary>
+    internal static ProbedMethod Load(GeneratorCase testCase, PassOptions passes)
     {
-        var run = CaseRuns.Get(testCase);
+        var run = CaseRuns.Get(testCase, passes);
         var signature = MethodSignature.Read(run.OutputCompilation, testCase.MethodUnderTest);
         var typeSymbol = run.OutputCompilation.GetTypeByMetadataName(signature.MetadataTypeName);
         var hasJacobian = typeSymbol is not null && typeSymbol.GetMembers(signature.Name + "Jacobian").Length > 0;
