@@ -14,6 +14,9 @@ internal static class JacobianEmitter
     public static bool Applies(MethodModel method) =>
         method.Result.Kind != ResultKind.Scalar && SourceEmitter.Differentiable(method).Count(p => p.IsAggregate) == 1;
 
+    public static string Signature(MethodModel method) =>
+        $"{method.Accessibility} static double[,] {method.Name}Jacobian({string.Join(", ", SourceEmitter.Parameters(method))})";
+
     public static void Emit(IndentedWriter writer, BackwardProgram program)
     {
         var method = program.Method;
@@ -26,7 +29,7 @@ internal static class JacobianEmitter
         writer.Line("/// flattened (row-major) result and input, one row per unit seed over a single forward pass.");
         writer.Line("/// </summary>");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Open($"{method.Accessibility} static double[,] {method.Name}Jacobian({string.Join(", ", SourceEmitter.Parameters(method))})");
+        writer.Open(Signature(method));
         // Locals named away from the method's parameters.
         var names = new IR.NameAllocator(method.Parameters.Select(p => p.Name));
         var (pullback, outputs, inputs, jacobian, unitSeed, row, rowValues, i, j) = (names.Fresh("pullback"), names.Fresh("outputs"), names.Fresh("inputs"),

@@ -17,6 +17,13 @@ internal static class PullbackEmitter
 
     public static string ClassName(MethodModel method) => method.Name + "PullbackResult";
 
+    public static string Signature(MethodModel method) =>
+        $"{method.Accessibility} static {ClassName(method)} {method.Name}Pullback({string.Join(", ", SourceEmitter.Parameters(method))})";
+
+    /// <summary>MPullbackResult.Backward: the seed, then the gradient buffers.</summary>
+    public static string BackwardSignature(MethodModel method) =>
+        $"public void Backward({string.Join(", ", new[] { SourceEmitter.SeedParameter(method) }.Concat(SourceEmitter.Buffers(method)))})";
+
     public static void Emit(IndentedWriter writer, BackwardProgram program)
     {
         var method = program.Method;
@@ -27,7 +34,7 @@ internal static class PullbackEmitter
         writer.Line($"/// Runs <see cref=\"{method.Name}\"/> once and keeps what its backward sweep needs: call Backward with any number of seeds.");
         writer.Line("/// </summary>");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Line($"{method.Accessibility} static {className} {method.Name}Pullback({string.Join(", ", SourceEmitter.Parameters(method))}) => new {className}({arguments});");
+        writer.Line($"{Signature(method)} => new {className}({arguments});");
         writer.Line();
 
         var parameters = method.Parameters.ToDictionary(p => p.Name);
@@ -106,8 +113,7 @@ internal static class PullbackEmitter
 
         writer.Line();
         writer.Line("/// <summary>Adds <c>seed</c>-weighted gradients into the buffers, as the Backward method does.</summary>");
-        var backwardParameters = new[] { SourceEmitter.SeedParameter(method) }.Concat(SourceEmitter.Buffers(method));
-        writer.Open($"public void Backward({string.Join(", ", backwardParameters)})");
+        writer.Open(BackwardSignature(method));
         SourceEmitter.BufferChecks(writer, method);
         if (method.Result.Kind == ResultKind.Void)
         {

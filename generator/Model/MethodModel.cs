@@ -15,6 +15,13 @@ internal sealed record MethodModel(
     ResultModel Result,
     MethodBody Body)
 {
+    /// <summary>
+    /// Set when the method cannot be differentiated: the ID of its first error (or "" when it does
+    /// not compile yet). Its generated members are then stand-ins with the same signatures whose
+    /// bodies throw, so call sites compile and the only errors are the analyzer's at the construct.
+    /// </summary>
+    public string? FailedWith { get; init; }
+
     /// <summary>Deterministic hint name: Namespace.Type.Method.g.cs (characters a file name cannot hold become '_').</summary>
     public string HintName
     {
