@@ -16,7 +16,7 @@ internal sealed partial class BodyLowerer
         _cancellationToken.ThrowIfCancellationRequested();
         if (operation.Type is null || !KnownTypes.TryGetScalar(operation.Type, out var type))
         {
-            Unsupported(operation, $"a value of type '{operation.Type?.ToDisplayString() ?? "?"}' cannot be used here; a scalar (double, int, long or bool) is expected");
+            Unsupported(operation, $"a value of type '{(operation.Type is { } valueType ? TypeText.Of(valueType) : "?")}' cannot be used here; a scalar (double, int, long or bool) is expected");
             return null;
         }
         if (operation.ConstantValue is { HasValue: true, Value: var constant })
@@ -287,7 +287,7 @@ internal sealed partial class BodyLowerer
         if (active is not null || !supported)
         {
             Report(DiagnosticDescriptors.CallWithoutDerivative, invocation.Syntax.GetLocation(),
-                target.ContainingType.Name + "." + target.Name, active?.Syntax.ToString() ?? "its arguments");
+                TypeText.Of(target), active?.Syntax.ToString() ?? "its arguments", NoDerivativeAdvice(target));
             return null;
         }
         var name = target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + target.Name;

@@ -144,8 +144,15 @@ internal sealed partial class BodyLowerer
         _diagnostics.Add(Diagnostic.Create(descriptor, location, arguments));
     }
 
-    private void Unsupported(IOperation operation, string why) =>
+    private void Unsupported(IOperation operation, string why)
+    {
+        if (IsFollowOn(operation))
+        {
+            _failed = true;
+            return;
+        }
         Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax.GetLocation(), Shorten(operation.Syntax.ToString()), why);
+    }
 
     private static string Shorten(string text)
     {
@@ -187,7 +194,7 @@ internal sealed partial class BodyLowerer
                         var initializer = declarator.Initializer?.Value ?? declaration.Initializer?.Value;
                         if (initializer is not null)
                         {
-                            Assign(declarator.Symbol, initializer, declarator);
+                            AssignReportingOnce(declarator.Symbol, initializer, declarator);
                         }
                     }
                 }
@@ -311,7 +318,7 @@ internal sealed partial class BodyLowerer
     {
         if (compound is null)
         {
-            Assign(symbol, value, whole);
+            AssignReportingOnce(symbol, value, whole);
             return;
         }
         if (!_scalars.TryGetValue(symbol, out var current))
@@ -376,7 +383,7 @@ internal sealed partial class BodyLowerer
             AssignArray(symbol, value, whole);
             return;
         }
-        Report(DiagnosticDescriptors.UnsupportedStatement, whole.Syntax.GetLocation(), $"a local of type '{type.ToDisplayString()}'",
+        Report(DiagnosticDescriptors.UnsupportedStatement, whole.Syntax.GetLocation(), $"a local of type '{TypeText.Of(type)}'",
             "locals must be double, float, int, long, bool, double[], float[] or Tensor");
     }
 

@@ -58,7 +58,7 @@ public sealed class BodyDiagnosticTests
             }
             """,
             "DIFF008", 9, 45, "Softplus(x)",
-            "Cannot differentiate through the call to 'Model.Softplus': it has no derivative; mark it [Differentiable], register a derivative with [DerivativeOf], or wrap 'x' in Gradient.Stop(...) if no gradient should flow");
+            "Cannot differentiate through the call to 'Model.Softplus': it has no derivative; mark it [Differentiable] or register a derivative with [DerivativeOf], or wrap 'x' in Gradient.Stop(...) if no gradient should flow");
 
     [Fact]
     public async Task DIFF008_not_reported_when_the_argument_is_stopped()
