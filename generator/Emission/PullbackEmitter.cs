@@ -39,7 +39,7 @@ internal static class PullbackEmitter
 
         var parameters = method.Parameters.ToDictionary(p => p.Name);
         var capturedParameters = method.Parameters
-            .Where(p => program.CapturedValues.Contains(p.Name) || p.IsDifferentiable && p.IsAggregate)
+            .Where(p => program.CapturedValues.Contains(p.Name) || p.IsDifferentiable && p.IsAggregate || p.Kind == ParameterKind.Data)
             .ToList();
         var lets = program.Forward.OfType<Let>().ToDictionary(l => l.Name, l => l.Value.Type.Keyword());
         foreach (var tensor in program.Forward.OfType<TensorLet>())
@@ -171,6 +171,7 @@ internal static class PullbackEmitter
     {
         ParameterKind.Scalar => p.ElementType.Keyword(),
         ParameterKind.Tensor => TypeNames.Tensor,
+        ParameterKind.Data => p.DataType!,
         _ => p.ElementType.Keyword() + "[]",
     };
 
@@ -178,6 +179,9 @@ internal static class PullbackEmitter
     {
         ParameterKind.Scalar => p.Name,
         ParameterKind.Tensor => p.Name + ".Clone()",
+        // Data arrays are copied like inputs; other data is kept by reference (the reverse sweep may read it).
+        ParameterKind.Data when p.DataType!.EndsWith("]", System.StringComparison.Ordinal) => $"({p.DataType}){p.Name}.Clone()",
+        ParameterKind.Data => p.Name,
         ParameterKind.Array => $"({p.ElementType.Keyword()}[]){p.Name}.Clone()",
         _ => p.Name + ".ToArray()",
     };

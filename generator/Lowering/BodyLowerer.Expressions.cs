@@ -31,6 +31,10 @@ internal sealed partial class BodyLowerer
                 _ => UnsupportedValue(operation, "this constant's type is not supported"),
             };
         }
+        if (_dataParameters.Count > 0 && LowerDataRead(operation, type) is { } data)
+        {
+            return data;
+        }
         switch (operation)
         {
             case IParameterReferenceOperation parameter when _scalars.TryGetValue(parameter.Parameter, out var variable):

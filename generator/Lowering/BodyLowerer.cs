@@ -115,6 +115,11 @@ internal sealed partial class BodyLowerer
         {
             var symbol = _method.Parameters[ordinal];
             var model = parameters[ordinal];
+            if (model.Kind == ParameterKind.Data)
+            {
+                _dataParameters[symbol] = model.Name;
+                continue;
+            }
             if (model.Kind == ParameterKind.Scalar)
             {
                 _scalars[symbol] = new Variable(model.Name, model.ElementType);

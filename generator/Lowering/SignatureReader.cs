@@ -16,7 +16,7 @@ namespace SourceGen.Autodiff.Generator.Lowering;
 internal static class SignatureReader
 {
     public const string SupportedParameters =
-        "supported parameter types are double and float, their arrays, ReadOnlySpan and Span (an output the method writes), Tensor, and int, long or bool (inactive)";
+        "supported parameter types are double and float, their arrays, ReadOnlySpan and Span (an output the method writes), Tensor, int, long or bool (inactive), and data of any type the method only reads: mark it [NoGradient] if it holds floating-point values";
 
     public const string SupportedResults =
         "supported results are double, float, double[], float[], Tensor, or void with a Span<double> or Span<float> output parameter";
@@ -168,6 +168,10 @@ internal static class SignatureReader
         if (KnownTypes.IsTensor(type))
         {
             return new ParameterModel(name, ParameterKind.Tensor, ScalarType.Double, noGradient);
+        }
+        if (DataTypes.CanBeData(type, noGradient))
+        {
+            return new ParameterModel(name, ParameterKind.Data, ScalarType.Int, NoGradient: true) { DataType = DataTypes.Declaration(type) };
         }
         return null;
     }

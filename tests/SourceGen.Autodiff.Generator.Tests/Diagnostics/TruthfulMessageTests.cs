@@ -122,6 +122,33 @@ public sealed class TruthfulMessageTests
         Assert.Equal(new[] { ("DIFF008", 11), ("DIFF006", 20) }, diagnostics.Select(d => (d.Id, d.Location.GetLineSpan().StartLinePosition.Line + 1)));
     }
 
+    [Fact]
+    public async Task Data_parameters_of_any_type_need_no_diagnostic()
+    {
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync("""
+            using System.Collections.Generic;
+            using SourceGen.Autodiff;
+
+            public enum Mode { Plain, Scaled }
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] w, int[] labels, [NoGradient] double[,] normals, [NoGradient] IReadOnlyList<double> list, Mode mode, string name)
+                {
+                    double s = 0;
+                    for (int i = 0; i < labels.Length; i++)
+                    {
+                        s += w[labels[i]] * normals[i, 0] * list[i];
+                    }
+                    return mode == Mode.Scaled ? s * name.Length : s;
+                }
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+
     private const string SupportedParameters =
-        "supported parameter types are double and float, their arrays, ReadOnlySpan and Span (an output the method writes), Tensor, and int, long or bool (inactive)";
+        "supported parameter types are double and float, their arrays, ReadOnlySpan and Span (an output the method writes), Tensor, int, long or bool (inactive), and data of any type the method only reads: mark it [NoGradient] if it holds floating-point values";
 }
