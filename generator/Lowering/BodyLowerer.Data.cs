@@ -59,7 +59,11 @@ internal sealed partial class BodyLowerer
     }
 
     private bool ReadsData(IOperation operation) =>
-        operation.DescendantsAndSelf().Any(o => o is IParameterReferenceOperation p && _dataParameters.ContainsKey(p.Parameter));
+        operation.DescendantsAndSelf().Any(o => o is IParameterReferenceOperation p && _dataParameters.ContainsKey(p.Parameter) || IsTable(o));
+
+    /// <summary>A static readonly field that is not a scalar (a table such as <c>static readonly double[] Weights</c>): data.</summary>
+    private static bool IsTable(IOperation operation) =>
+        operation is IFieldReferenceOperation { Instance: null, Field: { IsStatic: true, IsReadOnly: true } field } && !KnownTypes.TryGetScalar(field.Type, out _);
 
     /// <summary>
     /// Walks the data part of the expression: every node reading data must be one the text can
@@ -80,6 +84,9 @@ internal sealed partial class BodyLowerer
         {
             case IParameterReferenceOperation parameter when _dataParameters.TryGetValue(parameter.Parameter, out var name):
                 pieces.Add((operation.Syntax.Span, name, null));
+                return true;
+            case IFieldReferenceOperation { Field: var table } when IsTable(operation):
+                pieces.Add((operation.Syntax.Span, table.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + table.Name, null));
                 return true;
             case IConversionOperation { IsImplicit: true } conversion:
                 return Collect(conversion.Operand, pieces);

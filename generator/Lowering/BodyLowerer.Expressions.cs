@@ -31,7 +31,7 @@ internal sealed partial class BodyLowerer
                 _ => UnsupportedValue(operation, "this constant's type is not supported"),
             };
         }
-        if (_dataParameters.Count > 0 && LowerDataRead(operation, type) is { } data)
+        if (LowerDataRead(operation, type) is { } data)
         {
             return data;
         }
@@ -57,6 +57,10 @@ internal sealed partial class BodyLowerer
                 return new Variable(QualifiedName(field.Field), type);
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance }:
                 return LowerLength(operation, instance);
+            case ISwitchExpressionOperation switchExpression:
+                return LowerSwitchExpression(switchExpression, type);
+            case IIsPatternOperation isPattern:
+                return LowerIsPattern(isPattern);
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 var condition = LowerCondition(conditional.Condition);
                 _conditionalDepth++;

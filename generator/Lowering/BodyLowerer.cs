@@ -99,7 +99,7 @@ internal sealed partial class BodyLowerer
             switch (node)
             {
                 case IfStatementSyntax or ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
-                    or BreakStatementSyntax or ContinueStatementSyntax or ConditionalExpressionSyntax:
+                    or BreakStatementSyntax or ContinueStatementSyntax or ConditionalExpressionSyntax or SwitchExpressionSyntax or IsPatternExpressionSyntax:
                     return true;
                 case ReturnStatementSyntax ret when syntax.Body is { } block && (ret.Parent != block || block.Statements.LastOrDefault() != ret):
                     return true;
