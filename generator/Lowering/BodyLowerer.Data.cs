@@ -28,11 +28,19 @@ internal sealed partial class BodyLowerer
         {
             return null;
         }
-        var source = operation.Syntax.SyntaxTree.GetText(_cancellationToken);
+        var primary = operation.Syntax is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or IdentifierNameSyntax or ParenthesizedExpressionSyntax;
+        var read = BuildDataRead(operation.Syntax, "", pieces, primary, type);
+        return read is not null && operation.Type is { } valueType && KnownTypes.TryGetScalar(valueType, out var written) && written != type ? Build.Convert(read, type) : read;
+    }
+
+    /// <summary>The text of <paramref name="syntax"/> after <paramref name="prefix"/>, with the pieces replaced and the holes lowered.</summary>
+    private DataRead? BuildDataRead(SyntaxNode syntax, string prefix, List<(TextSpan Span, string? Text, IOperation? Hole)> pieces, bool primary, ScalarType type)
+    {
+        var source = syntax.SyntaxTree.GetText(_cancellationToken);
         var texts = new List<string>();
         var holes = new List<Expr>();
-        var current = new System.Text.StringBuilder();
-        var position = operation.Syntax.SpanStart;
+        var current = new System.Text.StringBuilder(prefix);
+        var position = syntax.SpanStart;
         foreach (var (span, text, hole) in pieces.OrderBy(p => p.Span.Start))
         {
             current.Append(source.ToString(TextSpan.FromBounds(position, span.Start)));
@@ -51,11 +59,9 @@ internal sealed partial class BodyLowerer
             current.Clear();
             holes.Add(lowered);
         }
-        current.Append(source.ToString(TextSpan.FromBounds(position, operation.Syntax.Span.End)));
+        current.Append(source.ToString(TextSpan.FromBounds(position, syntax.Span.End)));
         texts.Add(current.ToString());
-        var primary = operation.Syntax is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or IdentifierNameSyntax or ParenthesizedExpressionSyntax;
-        var read = new DataRead(texts.Select(t => string.Join(" ", t.Split(new[] { '\r', '\n' }, System.StringSplitOptions.RemoveEmptyEntries))).ToEquatableArray(), holes.ToEquatableArray(), primary, type);
-        return operation.Type is { } valueType && KnownTypes.TryGetScalar(valueType, out var written) && written != type ? Build.Convert(read, type) : read;
+        return new DataRead(texts.Select(t => string.Join(" ", t.Split(new[] { '\r', '\n' }, System.StringSplitOptions.RemoveEmptyEntries))).ToEquatableArray(), holes.ToEquatableArray(), primary, type);
     }
 
     private bool ReadsData(IOperation operation) =>
@@ -111,12 +117,26 @@ internal sealed partial class BodyLowerer
         }
     }
 
-    /// <summary>A sub-expression that reads no data: a literal stays as written, an enum member is qualified, an integer or bool value is a hole.</summary>
-    private static bool Leaf(IOperation operation, List<(TextSpan, string?, IOperation?)> pieces)
+    /// <summary>
+    /// A sub-expression that reads no data: a literal stays as written, a string constant
+    /// (nameof) becomes a literal, an enum member is qualified, an interpolated string keeps its
+    /// text around its parts, an integer or bool value is a hole.
+    /// </summary>
+    private bool Leaf(IOperation operation, List<(TextSpan, string?, IOperation?)> pieces)
     {
         if (operation.Syntax is LiteralExpressionSyntax)
         {
             return true;
+        }
+        if (operation.ConstantValue is { HasValue: true, Value: string text })
+        {
+            pieces.Add((operation.Syntax.Span, SymbolDisplay.FormatLiteral(text, quote: true), null));
+            return true;
+        }
+        if (operation is IInterpolatedStringOperation interpolated)
+        {
+            return interpolated.Parts.All(part => part is IInterpolatedStringTextOperation
+                || part is IInterpolationOperation { Alignment: null } interpolation && Collect(interpolation.Expression, pieces));
         }
         if (operation is IFieldReferenceOperation { Field: { IsConst: true, ContainingType.TypeKind: TypeKind.Enum } field })
         {

@@ -217,6 +217,9 @@ internal sealed partial class BodyLowerer
                     Emit(new Return(null, null, null));
                 }
                 return;
+            case IConditionalOperation guard when _mutable && IsThrowGuard(guard):
+                LowerThrowGuard(guard);
+                return;
             case IConditionalOperation conditional when _mutable:
                 LowerIf(conditional);
                 return;
@@ -275,6 +278,12 @@ internal sealed partial class BodyLowerer
         {
             case ISimpleAssignmentOperation assignment:
                 AssignTo(assignment.Target, assignment.Value, null, assignment);
+                return;
+            case IThrowOperation thrown:
+                LowerThrow(thrown);
+                return;
+            case IInvocationOperation { TargetMethod.ReturnsVoid: true } call:
+                ReportVoidCall(call);
                 return;
             case ICompoundAssignmentOperation compound when ToBinaryOp(compound.OperatorKind) is { } op:
                 AssignTo(compound.Target, compound.Value, op, compound);

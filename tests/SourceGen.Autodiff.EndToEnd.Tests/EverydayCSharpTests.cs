@@ -45,4 +45,25 @@ public sealed class EverydayCSharpTests
         pullback.Backward(1, buffer);
         Assert.Equal(gradient, buffer);
     }
+
+    [Fact]
+    public void Argument_validation_runs_and_is_not_differentiated()
+    {
+        double[] x = [1.5, -2, 0.5];
+        double[] y = [0.25, 1, -3];
+        var (xGrad, yGrad) = EverydayCorpus.CheckedDotGradient(x, y);
+        double[] numericX = FiniteDifference.Gradient(v => EverydayCorpus.CheckedDot(v, y), (double[])x.Clone());
+        double[] numericY = FiniteDifference.Gradient(v => EverydayCorpus.CheckedDot(x, v), (double[])y.Clone());
+        for (int i = 0; i < x.Length; i++)
+        {
+            Assert.Equal(numericX[i], xGrad[i], 6);
+            Assert.Equal(numericY[i], yGrad[i], 6);
+        }
+
+        var mismatch = Assert.Throws<System.ArgumentException>(() => EverydayCorpus.CheckedDotGradient(x, [1, 2]));
+        Assert.Equal("x has 3 elements but y has 2 (Parameter 'y')", mismatch.Message);
+        Assert.Equal("y", mismatch.ParamName);
+        var empty = Assert.Throws<System.ArgumentException>(() => EverydayCorpus.CheckedDotPullback([], []));
+        Assert.Equal("x", empty.ParamName);
+    }
 }

@@ -44,4 +44,22 @@ public static partial class EverydayCorpus
         }
         return scale * sum + Epsilon * x[0];
     }
+
+    /// <summary>A dot product that validates its arguments first.</summary>
+    [Differentiable]
+    public static double CheckedDot(double[] x, double[] y)
+    {
+        if (x.Length != y.Length)
+            throw new ArgumentException($"x has {x.Length} elements but y has {y.Length}", nameof(y));
+        if (x.Length == 0)
+        {
+            throw new ArgumentException("x is empty", nameof(x));
+        }
+        double sum = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            sum += x[i] * y[i] * y[i];
+        }
+        return sum;
+    }
 }

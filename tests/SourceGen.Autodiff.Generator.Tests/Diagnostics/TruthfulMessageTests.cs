@@ -149,6 +149,46 @@ public sealed class TruthfulMessageTests
         Assert.Empty(diagnostics);
     }
 
+    [Fact]
+    public Task DIFF005_on_a_validation_helper_says_how_to_write_the_check() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] x, int n)
+                {
+                    ArgumentOutOfRangeException.ThrowIfNegative(n);
+                    return x[n] * x[n];
+                }
+            }
+            """,
+            "DIFF005", 9, 9, "ArgumentOutOfRangeException.ThrowIfNegative(n)",
+            "Cannot differentiate through 'ArgumentOutOfRangeException.ThrowIfNegative(n)': validation helpers are not supported yet; write the check out, e.g. 'if (n < 0) throw new ArgumentOutOfRangeException(nameof(n));'");
+
+    [Fact]
+    public async Task A_throw_guard_needs_no_diagnostic()
+    {
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync("""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] x, int n)
+                {
+                    if (n < 0 || n >= x.Length) throw new ArgumentOutOfRangeException(nameof(n), $"n = {n}, length {x.Length}");
+                    return x[n] * x[n];
+                }
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+
     private const string SupportedParameters =
         "supported parameter types are double and float, their arrays, ReadOnlySpan and Span (an output the method writes), Tensor, int, long or bool (inactive), and data of any type the method only reads: mark it [NoGradient] if it holds floating-point values";
 }
