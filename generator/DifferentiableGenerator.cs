@@ -11,7 +11,8 @@ namespace SourceGen.Autodiff.Generator;
 /// <summary>
 /// The incremental pipeline, and nothing else: [Differentiable] methods are lowered to
 /// value-equal models (cached while unchanged), differentiated, and printed one file each.
-/// Methods that cannot be differentiated are skipped silently here: the analyzer reports why.
+/// Methods that cannot be differentiated get stand-in members that throw, silently here: the
+/// analyzer reports why, and call sites still compile so its errors are the only ones.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class DifferentiableGenerator : IIncrementalGenerator
@@ -42,7 +43,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 KnownTypes.DifferentiableAttribute,
                 predicate: static (node, _) => node is MethodDeclarationSyntax,
                 transform: static (ctx, ct) => ctx.TargetSymbol is IMethodSymbol symbol
-                    ? MethodLowerer.Lower(symbol, (MethodDeclarationSyntax)ctx.TargetNode, ctx.SemanticModel, ct).Method
+                    ? MethodLowerer.Lower(symbol, (MethodDeclarationSyntax)ctx.TargetNode, ctx.SemanticModel, ct) is var lowered ? lowered.Method ?? lowered.StandIn : null
                     : null)
             .WithTrackingName(TrackingNames.Methods);
 
@@ -61,11 +62,15 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         var passes = _passes;
         var sources = differentiable
             .Combine(clashingHintNames)
-            .Select((pair, _) => new GeneratedSource(UniqueHintName(pair.Left.HintName, pair.Right), SourceEmitter.Emit(DifferentiationPipeline.Differentiate(pair.Left, passes))))
+            .Select((pair, _) => new GeneratedSource(UniqueHintName(pair.Left.HintName, pair.Right), Emit(pair.Left, passes)))
             .WithTrackingName(TrackingNames.Sources);
 
         context.RegisterSourceOutput(sources, static (spc, source) => spc.AddSource(source.HintName, source.Text));
     }
+
+    private static string Emit(MethodModel method, PassOptions passes) =>
+        method.FailedWith is not null ? StandInEmitter.Emit(method)
+        : SourceEmitter.Emit(DifferentiationPipeline.Differentiate(method, passes));
 
     /// <summary>A clashing name gets the positions of its upper-case letters, which differ between names equal ignoring case.</summary>
     private static string UniqueHintName(string hintName, EquatableArray<string> clashing)

@@ -61,10 +61,13 @@ internal static class DiagnosticDescriptors
         "grad can be implicitly created only for scalar outputs: '{0}' returns {1}, not a scalar; call {0}Backward(..., seed, ...) with a seed of the result's shape (Seed.Ones(...) for all ones) instead",
         DiagnosticSeverity.Error);
 
-    /// <summary>{0}: the called method, {1}: the argument.</summary>
+    /// <summary>
+    /// {0}: the called method, {1}: the argument, {2}: how to give it a derivative ("mark it
+    /// [Differentiable] or ..." only when it is declared in the compilation's source).
+    /// </summary>
     public static readonly DiagnosticDescriptor CallWithoutDerivative = Create(
         "DIFF008", "Called method has no derivative",
-        "Cannot differentiate through the call to '{0}': it has no derivative; mark it [Differentiable], register a derivative with [DerivativeOf], or wrap '{1}' in Gradient.Stop(...) if no gradient should flow",
+        "Cannot differentiate through the call to '{0}': it has no derivative; {2}, or wrap '{1}' in Gradient.Stop(...) if no gradient should flow",
         DiagnosticSeverity.Error);
 
     /// <summary>{0}: the function or operator, quoted where it is code ("'Math.Floor'", "a comparison used as a value").</summary>

@@ -14,13 +14,12 @@ internal static class BackwardEmitter
         var fused = program.FusedBackward is { } backward && RunReverse.Within(backward.Forward).Any();
         program = program.FusedBackward ?? program;
         var method = program.Method;
-        var parameters = SourceEmitter.Parameters(method).Append(SourceEmitter.SeedParameter(method)).Concat(SourceEmitter.Buffers(method));
         writer.Line("/// <summary>");
         writer.Line($"/// Runs <see cref=\"{method.Name}\"/> and adds <c>seed</c>-weighted gradients (the vector-Jacobian product) into the gradient buffers.");
         writer.Line("/// Buffers accumulate: clear them to start over.");
         writer.Line("/// </summary>");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Open($"{method.Accessibility} static {TypeNames.Result(method.Result)} {GeneratedMembers.Of(method).Backward}({string.Join(", ", parameters)})");
+        writer.Open(Signature(method));
         SourceEmitter.BufferChecks(writer, method);
         SourceEmitter.OverlapChecks(writer, method, parameters: true, seed: true, buffers: true);
         var output = SourceEmitter.OutputName(method);
@@ -50,6 +49,13 @@ internal static class BackwardEmitter
             writer.Line($"return {program.ResultName};");
         }
         writer.Close();
+    }
+
+    /// <summary>M's parameters, the seed, then one gradient buffer per differentiable parameter.</summary>
+    public static string Signature(MethodModel method)
+    {
+        var parameters = SourceEmitter.Parameters(method).Append(SourceEmitter.SeedParameter(method)).Concat(SourceEmitter.Buffers(method));
+        return $"{method.Accessibility} static {TypeNames.Result(method.Result)} {GeneratedMembers.Of(method).Backward}({string.Join(", ", parameters)})";
     }
 
     /// <summary>Forward sweep recording on a pooled tape, then the reverse sweep reading it back.</summary>

@@ -43,6 +43,7 @@ internal static class ExpressionPrinter
             AggregateArgument a => (a.Aggregate, Primary),
             DifferentiableCall { UserDerivative: not null } c => ($"{c.ContainingType}.{c.Method}({string.Join(", ", c.Arguments.Select(a => Print(a, Lowest)))})", Primary),
             DifferentiableCall c => ($"{c.ContainingType}.{GeneratedMembers.TapedForwardName(c.Method)}({string.Join(", ", c.Arguments.Select(a => Print(a, Lowest)).Append(Tape))})", Primary),
+            DataRead d => (string.Concat(d.Texts.Select((text, k) => k == 0 ? text : Print(d.Holes[k - 1], Primary) + text)), d.IsPrimary ? Primary : Lowest),
             ExternalCall c => ($"{c.Method}({string.Join(", ", c.Arguments.Select(a => Print(a, Lowest)))})", Primary),
             Convert c => ($"({c.Type.Keyword()}){Print(c.Operand, Prefix + 1)}", Prefix),
             TensorSum { Tensor: TensorRef r } => ($"{r.Name}.Sum()", Primary),

@@ -17,23 +17,10 @@ internal static class GradientEmitter
     {
         var method = program.Method;
         var differentiable = SourceEmitter.Differentiable(method).ToList();
-        var returnType = differentiable.Count switch
-        {
-            0 => "void",
-            1 => TypeNames.Gradient(differentiable[0]),
-            _ => "(" + string.Join(", ", differentiable.Select(p => $"{TypeNames.Gradient(p)} {p.Name}")) + ")",
-        };
-        var signature = $"{method.Accessibility} static {returnType} {GeneratedMembers.Of(method).Gradient}({string.Join(", ", SourceEmitter.Parameters(method))})";
-
+        var signature = Signature(method);
         if (method.Result.Kind != ResultKind.Scalar)
         {
-            var message = string.Format(DiagnosticDescriptors.ImplicitSeedOnNonScalar.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                method.Name, Describe(method.Result));
-            var literal = "\"" + message.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
-            writer.Line("/// <summary>Not available: the result is not a scalar. Call the Backward method with a seed.</summary>");
-            writer.Line($"[global::System.Obsolete({literal}, true, DiagnosticId = \"{DiagnosticDescriptors.ImplicitSeedOnNonScalar.Id}\", UrlFormat = \"{DiagnosticDescriptors.ImplicitSeedOnNonScalar.HelpLinkUri}\")]");
-            writer.Line(SourceEmitter.GeneratedCodeAttribute);
-            writer.Line($"{signature} => throw new global::System.NotSupportedException({literal});");
+            EmitNotScalar(writer, method);
             return;
         }
 
@@ -64,6 +51,31 @@ internal static class GradientEmitter
             writer.Line($"return ({string.Join(", ", differentiable.Select(p => ReverseMode.GradientName(p.Name)))});");
         }
         writer.Close();
+    }
+
+    /// <summary>One fresh gradient, or a tuple named after the differentiable parameters.</summary>
+    public static string Signature(MethodModel method)
+    {
+        var differentiable = SourceEmitter.Differentiable(method).ToList();
+        var returnType = differentiable.Count switch
+        {
+            0 => "void",
+            1 => TypeNames.Gradient(differentiable[0]),
+            _ => "(" + string.Join(", ", differentiable.Select(p => $"{TypeNames.Gradient(p)} {p.Name}")) + ")",
+        };
+        return $"{method.Accessibility} static {returnType} {GeneratedMembers.Of(method).Gradient}({string.Join(", ", SourceEmitter.Parameters(method))})";
+    }
+
+    /// <summary>MGradient of a non-scalar result: calling it is the compile-time error DIFF007.</summary>
+    public static void EmitNotScalar(IndentedWriter writer, MethodModel method)
+    {
+        var message = string.Format(DiagnosticDescriptors.ImplicitSeedOnNonScalar.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            method.Name, Describe(method.Result));
+        var literal = SourceEmitter.StringLiteral(message);
+        writer.Line("/// <summary>Not available: the result is not a scalar. Call the Backward method with a seed.</summary>");
+        writer.Line($"[global::System.Obsolete({literal}, true, DiagnosticId = \"{DiagnosticDescriptors.ImplicitSeedOnNonScalar.Id}\", UrlFormat = \"{DiagnosticDescriptors.ImplicitSeedOnNonScalar.HelpLinkUri}\")]");
+        writer.Line(SourceEmitter.GeneratedCodeAttribute);
+        writer.Line($"{Signature(method)} => throw new global::System.NotSupportedException({literal});");
     }
 
     private static string Describe(ResultModel result) => result.Kind switch

@@ -13,6 +13,9 @@ internal static class JacobianEmitter
 {
     public static bool Applies(MethodModel method) => GeneratedMembers.Of(method).HasJacobian;
 
+    public static string Signature(MethodModel method) =>
+        $"{method.Accessibility} static double[,] {GeneratedMembers.Of(method).Jacobian}({string.Join(", ", SourceEmitter.Parameters(method))})";
+
     public static void Emit(IndentedWriter writer, BackwardProgram program)
     {
         var method = program.Method;
@@ -25,7 +28,7 @@ internal static class JacobianEmitter
         writer.Line("/// flattened (row-major) result and input, one row per unit seed over a single forward pass.");
         writer.Line("/// </summary>");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Open($"{method.Accessibility} static double[,] {GeneratedMembers.Of(method).Jacobian}({string.Join(", ", SourceEmitter.Parameters(method))})");
+        writer.Open(Signature(method));
         // Locals named away from the method's parameters.
         var names = new IR.NameAllocator(method.Parameters.Select(p => p.Name));
         var (pullback, outputs, inputs, jacobian, unitSeed, row, rowValues, i, j) = (names.Fresh("pullback"), names.Fresh("outputs"), names.Fresh("inputs"),

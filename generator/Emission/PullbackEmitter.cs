@@ -17,6 +17,13 @@ internal static class PullbackEmitter
 
     public static string ClassName(MethodModel method) => GeneratedMembers.Of(method).PullbackResult;
 
+    public static string Signature(MethodModel method) =>
+        $"{method.Accessibility} static {ClassName(method)} {GeneratedMembers.Of(method).Pullback}({string.Join(", ", SourceEmitter.Parameters(method))})";
+
+    /// <summary>MPullbackResult.Backward: the seed, then the gradient buffers.</summary>
+    public static string BackwardSignature(MethodModel method) =>
+        $"public void Backward({string.Join(", ", new[] { SourceEmitter.SeedParameter(method) }.Concat(SourceEmitter.Buffers(method)))})";
+
     public static void Emit(IndentedWriter writer, BackwardProgram program)
     {
         var method = program.Method;
@@ -27,12 +34,12 @@ internal static class PullbackEmitter
         writer.Line($"/// Runs <see cref=\"{method.Name}\"/> once and keeps what its backward sweep needs: call Backward with any number of seeds.");
         writer.Line("/// </summary>");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Line($"{method.Accessibility} static {className} {GeneratedMembers.Of(method).Pullback}({string.Join(", ", SourceEmitter.Parameters(method))}) => new {className}({arguments});");
+        writer.Line($"{Signature(method)} => new {className}({arguments});");
         writer.Line();
 
         var parameters = method.Parameters.ToDictionary(p => p.Name);
         var capturedParameters = method.Parameters
-            .Where(p => program.CapturedValues.Contains(p.Name) || p.IsDifferentiable && p.IsAggregate)
+            .Where(p => program.CapturedValues.Contains(p.Name) || p.IsDifferentiable && p.IsAggregate || p.Kind == ParameterKind.Data)
             .ToList();
         var lets = program.Forward.OfType<Let>().ToDictionary(l => l.Name, l => l.Value.Type.Keyword());
         foreach (var tensor in program.Forward.OfType<TensorLet>())
@@ -107,8 +114,7 @@ internal static class PullbackEmitter
 
         writer.Line();
         writer.Line("/// <summary>Adds <c>seed</c>-weighted gradients into the buffers, as the Backward method does.</summary>");
-        var backwardParameters = new[] { SourceEmitter.SeedParameter(method) }.Concat(SourceEmitter.Buffers(method));
-        writer.Open($"public void Backward({string.Join(", ", backwardParameters)})");
+        writer.Open(BackwardSignature(method));
         SourceEmitter.BufferChecks(writer, method);
         SourceEmitter.OverlapChecks(writer, method, parameters: false, seed: true, buffers: true);
         if (method.Result.Kind == ResultKind.Void)
@@ -167,6 +173,7 @@ internal static class PullbackEmitter
     {
         ParameterKind.Scalar => p.ElementType.Keyword(),
         ParameterKind.Tensor => TypeNames.Tensor,
+        ParameterKind.Data => p.DataType!,
         _ => p.ElementType.Keyword() + "[]",
     };
 
@@ -174,6 +181,9 @@ internal static class PullbackEmitter
     {
         ParameterKind.Scalar => p.Name,
         ParameterKind.Tensor => p.Name + ".Clone()",
+        // Data arrays are copied like inputs; other data is kept by reference (the reverse sweep may read it).
+        ParameterKind.Data when p.DataType!.EndsWith("]", System.StringComparison.Ordinal) => $"({p.DataType}){p.Name}.Clone()",
+        ParameterKind.Data => p.Name,
         ParameterKind.Array => $"({p.ElementType.Keyword()}[]){p.Name}.Clone()",
         _ => p.Name + ".ToArray()",
     };

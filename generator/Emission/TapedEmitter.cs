@@ -15,16 +15,27 @@ internal static class TapedEmitter
 {
     public static bool Applies(MethodModel method) => GeneratedMembers.Of(method).HasTaped;
 
+    private static string TapeParameter => $"{TypeNames.TapeType} {ExpressionPrinter.Tape}";
+
+    public static string ForwardSignature(MethodModel method) =>
+        $"internal static {method.Result.ElementType.Keyword()} {GeneratedMembers.TapedForwardName(method.Name)}({string.Join(", ", SourceEmitter.Parameters(method).Append(TapeParameter))})";
+
+    public static string ReverseSignature(MethodModel method)
+    {
+        var parameters = SourceEmitter.Parameters(method).Append(SourceEmitter.SeedParameter(method)).Concat(SourceEmitter.Buffers(method))
+            .Append($"ref global::SourceGen.Autodiff.TapeReader {ExpressionPrinter.Reader}").Append(TapeParameter);
+        return $"internal static void {GeneratedMembers.TapedReverseName(method.Name)}({string.Join(", ", parameters)})";
+    }
+
     public static void Emit(IndentedWriter writer, BackwardProgram program)
     {
         var method = program.Method;
         var saved = SavedValues(program);
-        var tapeParameter = $"{TypeNames.TapeType} {ExpressionPrinter.Tape}";
 
         writer.Line($"/// <summary>The forward sweep of <see cref=\"{method.Name}\"/> for a calling [Differentiable] method: records on <c>tape</c>.</summary>");
         writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Open($"internal static {method.Result.ElementType.Keyword()} {GeneratedMembers.TapedForwardName(method.Name)}({string.Join(", ", SourceEmitter.Parameters(method).Append(tapeParameter))})");
+        writer.Open(ForwardSignature(method));
         if (program.UsesTape)
         {
             BackwardEmitter.DeclareLocals(writer, program, captured: null);
@@ -50,12 +61,10 @@ internal static class TapedEmitter
         writer.Line();
 
         var restored = FlowReverseMode.RestoredAggregates(program.Reverse);
-        var reverseParameters = SourceEmitter.Parameters(method).Append(SourceEmitter.SeedParameter(method)).Concat(SourceEmitter.Buffers(method))
-            .Append($"ref global::SourceGen.Autodiff.TapeReader {ExpressionPrinter.Reader}").Append(tapeParameter);
         writer.Line($"/// <summary>The reverse sweep of <see cref=\"{method.Name}\"/> for a calling [Differentiable] method: reads back what its taped forward recorded.</summary>");
         writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Open($"internal static void {GeneratedMembers.TapedReverseName(method.Name)}({string.Join(", ", reverseParameters)})");
+        writer.Open(ReverseSignature(method));
         var declared = new HashSet<string>(method.Parameters.Select(p => p.Name));
         if (program.UsesTape)
         {

@@ -24,6 +24,7 @@ internal static class TypeNames
         ParameterKind.Array => p.ElementType.Keyword() + "[]",
         ParameterKind.ReadOnlySpan => ReadOnlySpan(p.ElementType),
         ParameterKind.OutputSpan => Span(p.ElementType),
+        ParameterKind.Data => p.DataType!,
         _ => Tensor,
     };
 

@@ -84,6 +84,14 @@ internal sealed record TapePop(ScalarType Type) : Expr(Type)
 /// </summary>
 internal sealed record ExternalCall(string Method, EquatableArray<Expr> Arguments, ScalarType Type) : Expr(Type);
 
+/// <summary>
+/// A value read from a data parameter (any type the method only reads: <c>labels[i]</c>,
+/// <c>settings.Rate</c>, <c>list.Count</c>, <c>normals[i, 0]</c>): C# text as written, with
+/// the lowered inactive sub-expressions (indices) between its pieces. Never differentiated.
+/// <see cref="Texts"/> has one piece more than <see cref="Holes"/>.
+/// </summary>
+internal sealed record DataRead(EquatableArray<string> Texts, EquatableArray<Expr> Holes, bool IsPrimary, ScalarType Type) : Expr(Type);
+
 /// <summary>An array, span or tensor passed whole to an <see cref="ExternalCall"/> (as data: it carries no gradient there).</summary>
 internal sealed record AggregateArgument(string Aggregate) : Expr(ScalarType.Double)
 {

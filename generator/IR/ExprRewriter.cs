@@ -17,6 +17,7 @@ internal static class ExprRewriter
             Conditional c => c with { Condition = Rewrite(c.Condition, rewrite), WhenTrue = Rewrite(c.WhenTrue, rewrite), WhenFalse = Rewrite(c.WhenFalse, rewrite) },
             MathCall m => m with { Arguments = m.Arguments.Select(a => Rewrite(a, rewrite)).ToEquatableArray() },
             ExternalCall c => c with { Arguments = c.Arguments.Select(a => Rewrite(a, rewrite)).ToEquatableArray() },
+            DataRead d => d with { Holes = d.Holes.Select(h => Rewrite(h, rewrite)).ToEquatableArray() },
             DifferentiableCall c => c with { Arguments = c.Arguments.Select(a => Rewrite(a, rewrite)).ToEquatableArray() },
             ElementLoad l => l with { Indices = l.Indices.Select(i => Rewrite(i, rewrite)).ToEquatableArray() },
             Convert c => c with { Operand = Rewrite(c.Operand, rewrite) },
@@ -46,6 +47,7 @@ internal static class ExprRewriter
             case Conditional c: Walk(c.Condition, visit); Walk(c.WhenTrue, visit); Walk(c.WhenFalse, visit); break;
             case MathCall m: foreach (var a in m.Arguments) { Walk(a, visit); } break;
             case ExternalCall c: foreach (var a in c.Arguments) { Walk(a, visit); } break;
+            case DataRead d: foreach (var h in d.Holes) { Walk(h, visit); } break;
             case DifferentiableCall c: foreach (var a in c.Arguments) { Walk(a, visit); } break;
             case ElementLoad l: foreach (var i in l.Indices) { Walk(i, visit); } break;
             case Convert c: Walk(c.Operand, visit); break;

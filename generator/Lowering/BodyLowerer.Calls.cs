@@ -37,7 +37,7 @@ internal sealed partial class BodyLowerer
         }
         if (target.ReturnType.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single))
         {
-            return UnsupportedValue(invocation, $"calls are supported to [Differentiable] methods that return double or float; '{target.Name}' returns '{target.ReturnType.ToDisplayString()}': compute it in the caller, or split it into methods with scalar results");
+            return UnsupportedValue(invocation, $"calls are supported to [Differentiable] methods that return double or float; '{target.Name}' returns '{TypeText.Of(target.ReturnType)}': compute it in the caller, or split it into methods with scalar results");
         }
         var resultType = target.ReturnType.SpecialType == SpecialType.System_Single ? ScalarType.Float : ScalarType.Double;
         if (_conditionalDepth > 0)
@@ -96,6 +96,20 @@ internal sealed partial class BodyLowerer
         return new Variable(name, resultType);
     }
 
+    /// <summary>
+    /// How to give a method a derivative: [Differentiable] only works on a method declared in this
+    /// compilation's source; a library or BCL method can only get a registered derivative.
+    /// </summary>
+    private static string NoDerivativeAdvice(IMethodSymbol target)
+    {
+        if (target.DeclaringSyntaxReferences.Length > 0)
+        {
+            return "mark it [Differentiable] or register a derivative with [DerivativeOf]";
+        }
+        var type = TypeText.Of(target.ContainingType);
+        return $"register a derivative for it on a method of yours with [DerivativeOf(typeof({type}), nameof({type}.{target.Name}))]";
+    }
+
     private int _conditionalDepth;
 
     /// <summary>The [Differentiable] methods being lowered on this thread: a callee among them is recursion.</summary>
@@ -134,12 +148,15 @@ internal sealed partial class BodyLowerer
             {
                 return (DiagnosticDescriptors.CalleeNotDifferentiable, new object[] { callee.Name, $"'{callee.Name}' does not compile yet" });
             }
+            // The caller is recursive only if it is on the callee's cycle; a caller of a recursive
+            // method is not, and gets DIFF016 naming the callee's own error.
+            if (first.Id == DiagnosticDescriptors.Recursion.Id && CycleOf(first) is var cycle && OnCycle(cycle, _method.Name))
+            {
+                return (DiagnosticDescriptors.Recursion, new object[] { _method.Name, cycle });
+            }
             var line = first.Location.GetLineSpan().StartLinePosition.Line + 1;
-            var why = first.Id == DiagnosticDescriptors.Recursion.Id
-                ? null
-                : $"'{callee.Name}' cannot be differentiated ({first.Id} at line {line}: {first.GetMessage(System.Globalization.CultureInfo.InvariantCulture)})";
-            return why is null ? (DiagnosticDescriptors.Recursion, first.Descriptor == DiagnosticDescriptors.Recursion ? new object[] { _method.Name, CycleOf(first) } : new object[] { _method.Name, callee.Name })
-                : (DiagnosticDescriptors.CalleeNotDifferentiable, new object[] { callee.Name, why });
+            var why = $"'{callee.Name}' cannot be differentiated ({first.Id} at line {line}: {first.GetMessage(System.Globalization.CultureInfo.InvariantCulture)})";
+            return (DiagnosticDescriptors.CalleeNotDifferentiable, new object[] { callee.Name, why });
         }
         finally
         {
@@ -147,6 +164,11 @@ internal sealed partial class BodyLowerer
         }
     }
 
+    /// <summary>Whether <paramref name="name"/> is one of the methods of a cycle printed "A -> B -> A".</summary>
+    private static bool OnCycle(string cycle, string name) =>
+        cycle.Split(new[] { " -> " }, System.StringSplitOptions.None).Contains(name);
+
+    /// <summary>The cycle "A -> B -> A" of a DIFF010 message.</summary>
     private static string CycleOf(Diagnostic diagnostic)
     {
         var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);

@@ -16,7 +16,7 @@ internal sealed partial class BodyLowerer
         _cancellationToken.ThrowIfCancellationRequested();
         if (operation.Type is null || !KnownTypes.TryGetScalar(operation.Type, out var type))
         {
-            Unsupported(operation, $"a value of type '{operation.Type?.ToDisplayString() ?? "?"}' cannot be used here; a scalar (double, int, long or bool) is expected");
+            Unsupported(operation, $"a value of type '{(operation.Type is { } valueType ? TypeText.Of(valueType) : "?")}' cannot be used here; a scalar (double, int, long or bool) is expected");
             return null;
         }
         if (operation.ConstantValue is { HasValue: true, Value: var constant })
@@ -30,6 +30,10 @@ internal sealed partial class BodyLowerer
                 long l => new Constant(l, type),
                 _ => UnsupportedValue(operation, "this constant's type is not supported"),
             };
+        }
+        if (LowerDataRead(operation, type) is { } data)
+        {
+            return data;
         }
         switch (operation)
         {
@@ -55,6 +59,10 @@ internal sealed partial class BodyLowerer
                 return new Variable(QualifiedName(field.Field), type);
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance }:
                 return LowerLength(operation, instance);
+            case ISwitchExpressionOperation switchExpression:
+                return LowerSwitchExpression(switchExpression, type);
+            case IIsPatternOperation isPattern:
+                return LowerIsPattern(isPattern);
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 var condition = LowerCondition(conditional.Condition);
                 _conditionalDepth++;
@@ -304,7 +312,7 @@ internal sealed partial class BodyLowerer
         if (active is not null || !supported)
         {
             Report(DiagnosticDescriptors.CallWithoutDerivative, invocation.Syntax.GetLocation(),
-                target.ContainingType.Name + "." + target.Name, active?.Syntax.ToString() ?? "its arguments");
+                TypeText.Of(target), active?.Syntax.ToString() ?? "its arguments", NoDerivativeAdvice(target));
             return null;
         }
         var name = target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + target.Name;

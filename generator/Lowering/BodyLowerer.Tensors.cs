@@ -145,7 +145,7 @@ internal sealed partial class BodyLowerer
         }
         if (!KnownTypes.IsTensor(operation.Type))
         {
-            Unsupported(operation, $"a value of type '{operation.Type?.ToDisplayString() ?? "?"}' cannot be used in tensor arithmetic");
+            Unsupported(operation, $"a value of type '{(operation.Type is { } valueType ? TypeText.Of(valueType) : "?")}' cannot be used in tensor arithmetic");
             return null;
         }
         switch (StripConversions(operation))

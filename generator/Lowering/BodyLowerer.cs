@@ -99,7 +99,7 @@ internal sealed partial class BodyLowerer
             switch (node)
             {
                 case IfStatementSyntax or ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
-                    or BreakStatementSyntax or ContinueStatementSyntax or ConditionalExpressionSyntax:
+                    or BreakStatementSyntax or ContinueStatementSyntax or ConditionalExpressionSyntax or SwitchExpressionSyntax or IsPatternExpressionSyntax:
                     return true;
                 case ReturnStatementSyntax ret when syntax.Body is { } block && (ret.Parent != block || block.Statements.LastOrDefault() != ret):
                     return true;
@@ -115,6 +115,11 @@ internal sealed partial class BodyLowerer
         {
             var symbol = _method.Parameters[ordinal];
             var model = parameters[ordinal];
+            if (model.Kind == ParameterKind.Data)
+            {
+                _dataParameters[symbol] = model.Name;
+                continue;
+            }
             if (model.Kind == ParameterKind.Scalar)
             {
                 _scalars[symbol] = new Variable(model.Name, model.ElementType);
@@ -144,8 +149,15 @@ internal sealed partial class BodyLowerer
         _diagnostics.Add(Diagnostic.Create(descriptor, location, arguments));
     }
 
-    private void Unsupported(IOperation operation, string why) =>
+    private void Unsupported(IOperation operation, string why)
+    {
+        if (IsFollowOn(operation))
+        {
+            _failed = true;
+            return;
+        }
         Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax.GetLocation(), Shorten(operation.Syntax.ToString()), why);
+    }
 
     private static string Shorten(string text)
     {
@@ -194,7 +206,7 @@ internal sealed partial class BodyLowerer
                         }
                         else if (initializer is not null)
                         {
-                            Assign(declarator.Symbol, initializer, declarator);
+                            AssignReportingOnce(declarator.Symbol, initializer, declarator);
                         }
                     }
                 }
@@ -211,6 +223,9 @@ internal sealed partial class BodyLowerer
                 {
                     Emit(new Return(null, null, null));
                 }
+                return;
+            case IConditionalOperation guard when _mutable && IsThrowGuard(guard):
+                LowerThrowGuard(guard);
                 return;
             case IConditionalOperation conditional when _mutable:
                 LowerIf(conditional);
@@ -286,6 +301,12 @@ internal sealed partial class BodyLowerer
             case ISimpleAssignmentOperation assignment:
                 AssignTo(assignment.Target, assignment.Value, null, assignment);
                 return;
+            case IThrowOperation thrown:
+                LowerThrow(thrown);
+                return;
+            case IInvocationOperation { TargetMethod.ReturnsVoid: true } call:
+                ReportVoidCall(call);
+                return;
             case ICompoundAssignmentOperation compound when ToBinaryOp(compound.OperatorKind) is { } op:
                 AssignTo(compound.Target, compound.Value, op, compound);
                 return;
@@ -348,7 +369,7 @@ internal sealed partial class BodyLowerer
     {
         if (compound is null)
         {
-            return value is not null ? DefineScalar(symbol, value) : Assign(symbol, valueOperation!, whole);
+            return value is not null ? DefineScalar(symbol, value) : AssignReportingOnce(symbol, valueOperation!, whole);
         }
         if (!_scalars.TryGetValue(symbol, out var current))
         {
@@ -407,7 +428,7 @@ internal sealed partial class BodyLowerer
             AssignArray(symbol, value, whole);
             return null;
         }
-        Report(DiagnosticDescriptors.UnsupportedStatement, whole.Syntax.GetLocation(), $"a local of type '{type.ToDisplayString()}'",
+        Report(DiagnosticDescriptors.UnsupportedStatement, whole.Syntax.GetLocation(), $"a local of type '{TypeText.Of(type)}'",
             "locals must be double, float, int, long, bool, double[], float[] or Tensor");
         return null;
     }

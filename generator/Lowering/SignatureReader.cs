@@ -16,7 +16,7 @@ namespace SourceGen.Autodiff.Generator.Lowering;
 internal static class SignatureReader
 {
     public const string SupportedParameters =
-        "supported parameter types are double and float, their arrays, ReadOnlySpan and Span (an output the method writes), Tensor, and int, long or bool (inactive)";
+        "supported parameter types are double and float, their arrays, ReadOnlySpan and Span (an output the method writes), Tensor, int, long or bool (inactive), and data of any type the method only reads: mark it [NoGradient] if it holds floating-point values";
 
     public const string SupportedResults =
         "supported results are double, float, double[], float[], Tensor, or void with a Span<double> or Span<float> output parameter";
@@ -76,11 +76,11 @@ internal static class SignatureReader
             if (model is null)
             {
                 var location = (parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ParameterSyntax)?.Type?.GetLocation() ?? syntax.Identifier.GetLocation();
-                var reason = parameter.RefKind != RefKind.None
-                    ? $"ref, out and in parameters are not supported; {SupportedParameters}"
+                var reason = parameter.RefKind != RefKind.None ? $"ref, out and in parameters are not supported; {SupportedParameters}"
+                    : parameter.IsParams ? $"'params' parameters are not supported (the generated methods put the seed and buffers after it); declare '{parameter.Name}' without 'params' and pass an array"
                     : SupportedParameters;
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name,
-                    (parameter.RefKind != RefKind.None ? parameter.RefKind.ToString().ToLowerInvariant() + " " : "") + parameter.Type.ToDisplayString(), method.Name, reason));
+                var written = (parameter.RefKind != RefKind.None ? parameter.RefKind.ToString().ToLowerInvariant() + " " : parameter.IsParams ? "params " : "") + TypeText.Of(parameter.Type);
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, written, method.Name, reason));
                 ok = false;
             }
             else
@@ -94,7 +94,7 @@ internal static class SignatureReader
         {
             var extra = outputs.Count > 1 ? outputs[1] : outputs[0];
             var location = (extra.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ParameterSyntax)?.Type?.GetLocation() ?? syntax.Identifier.GetLocation();
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedParameterType, location, extra.Name, extra.Type.ToDisplayString(), method.Name,
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedParameterType, location, extra.Name, TypeText.Of(extra.Type), method.Name,
                 "a method may have one Span<double> output parameter, and then returns void; return the other results or split the method"));
             ok = false;
         }
@@ -103,7 +103,7 @@ internal static class SignatureReader
         if (result is null || (result.Kind == ResultKind.Void && !parameters.Any(p => p.Kind == ParameterKind.OutputSpan)))
         {
             var reason = result is null ? SupportedResults : "a void method must write its result into a Span<double> output parameter";
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), method.ReturnType.ToDisplayString(), method.Name, reason));
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), TypeText.Of(method.ReturnType), method.Name, reason));
             ok = false;
         }
 
@@ -168,6 +168,10 @@ internal static class SignatureReader
         if (KnownTypes.IsTensor(type))
         {
             return new ParameterModel(name, ParameterKind.Tensor, ScalarType.Double, noGradient);
+        }
+        if (DataTypes.CanBeData(type, noGradient))
+        {
+            return new ParameterModel(name, ParameterKind.Data, ScalarType.Int, NoGradient: true) { DataType = DataTypes.Declaration(type) };
         }
         return null;
     }

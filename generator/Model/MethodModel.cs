@@ -15,6 +15,13 @@ internal sealed record MethodModel(
     ResultModel Result,
     MethodBody Body)
 {
+    /// <summary>
+    /// Set when the method cannot be differentiated: the ID of its first error (or "" when it does
+    /// not compile yet). Its generated members are then stand-ins with the same signatures whose
+    /// bodies throw, so call sites compile and the only errors are the analyzer's at the construct.
+    /// </summary>
+    public string? FailedWith { get; init; }
+
     /// <summary>Deterministic hint name: Namespace.Type.Method.g.cs (characters a file name cannot hold become '_').</summary>
     public string HintName
     {
@@ -39,8 +46,11 @@ internal sealed record ContainingTypeModel(string Keyword, string Name, bool IsS
 /// <summary>A parameter of the differentiated method and what role it plays.</summary>
 internal sealed record ParameterModel(string Name, ParameterKind Kind, ScalarType ElementType, bool NoGradient)
 {
+    /// <summary>For <see cref="ParameterKind.Data"/>: the parameter's type, global::-qualified.</summary>
+    public string? DataType { get; init; }
+
     /// <summary>Gets a gradient buffer: a real scalar, array, span or tensor input without [NoGradient].</summary>
-    public bool IsDifferentiable => !NoGradient && ElementType.IsReal() && Kind != ParameterKind.OutputSpan;
+    public bool IsDifferentiable => !NoGradient && ElementType.IsReal() && Kind is not (ParameterKind.OutputSpan or ParameterKind.Data);
 
     public bool IsAggregate => Kind is ParameterKind.Array or ParameterKind.ReadOnlySpan or ParameterKind.OutputSpan or ParameterKind.Tensor;
 }
@@ -57,6 +67,11 @@ internal enum ParameterKind
     OutputSpan,
     /// <summary>The runtime's Tensor.</summary>
     Tensor,
+    /// <summary>
+    /// Data of any other type the method only reads (int[], double[,], IReadOnlyList&lt;double&gt;, a
+    /// record, an enum, string): no gradient, passed through to every generated member unchanged.
+    /// </summary>
+    Data,
 }
 
 /// <summary>What the method returns.</summary>

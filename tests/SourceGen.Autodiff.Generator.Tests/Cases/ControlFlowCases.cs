@@ -12,6 +12,19 @@ public static class ControlFlowCases
 {
     public static IEnumerable<GeneratorCase> All()
     {
+        yield return new("SwitchExpressionPatterns", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double SwitchExpressionPatterns(double x, double y) => x switch
+            {
+                < -1 => -x * y,
+                > 0 and < 1 => x * x + y,
+                not > 1 => Math.Sin(x),
+                _ => x / y,
+            };
+            """),
+            // Away from the arms' boundaries (-1, 0, 1), where finite differences straddle a kink.
+            r => [r.Next(4) switch { 0 => Real(r, -3, -1.2), 1 => Real(r, -0.9, -0.1), 2 => Real(r, 0.1, 0.9), _ => Real(r, 1.2, 3) }, Real(r, 0.5, 2)]);
+
         yield return new("IfElse", CaseSource.InFunctions("""
             [Differentiable]
             public static double IfElse(double x, double y)

@@ -58,7 +58,7 @@ public sealed class BodyDiagnosticTests
             }
             """,
             "DIFF008", 9, 45, "Softplus(x)",
-            "Cannot differentiate through the call to 'Model.Softplus': it has no derivative; mark it [Differentiable], register a derivative with [DerivativeOf], or wrap 'x' in Gradient.Stop(...) if no gradient should flow");
+            "Cannot differentiate through the call to 'Model.Softplus': it has no derivative; mark it [Differentiable] or register a derivative with [DerivativeOf], or wrap 'x' in Gradient.Stop(...) if no gradient should flow");
 
     private const string SupportedMath =
         "supported: Sin(x), Cos(x), Tan(x), Asin(x), Acos(x), Atan(x), Atan2(y, x), Sinh(x), Cosh(x), Tanh(x), "

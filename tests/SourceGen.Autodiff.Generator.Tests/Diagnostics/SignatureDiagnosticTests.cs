@@ -68,11 +68,11 @@ public sealed class SignatureDiagnosticTests
             public static partial class Model
             {
                 [Differentiable]
-                public static double F(double x, string s) => x;
+                public static double F(double x, object s) => x;
             }
             """,
-            "DIFF003", 6, 38, "string",
-            "Parameter 's' of 'F' has type 'string', which cannot be differentiated; supported parameter types are double and float, their arrays, ReadOnlySpan and Span (an output the method writes), Tensor, and int, long or bool (inactive)");
+            "DIFF003", 6, 38, "object",
+            "Parameter 's' of 'F' has type 'object', which cannot be differentiated; supported parameter types are double and float, their arrays, ReadOnlySpan and Span (an output the method writes), Tensor, int, long or bool (inactive), and data of any type the method only reads: mark it [NoGradient] if it holds floating-point values");
 
     [Fact]
     public Task DIFF004_at_the_return_type() =>

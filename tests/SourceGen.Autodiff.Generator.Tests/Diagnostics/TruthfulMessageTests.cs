@@ -1,0 +1,194 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace SourceGen.Autodiff.Generator.Tests.Diagnostics;
+
+/// <summary>Messages that say what the code is and what can be done, and no follow-on errors that contradict it.</summary>
+public sealed class TruthfulMessageTests
+{
+    [Fact]
+    public Task DIFF003_prints_a_matrix_type_as_written() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[,] a, double x) => a[0, 0] * x;
+            }
+            """,
+            "DIFF003", 6, 28, "double[,]",
+            "Parameter 'a' of 'F' has type 'double[,]', which cannot be differentiated; " + SupportedParameters);
+
+    [Fact]
+    public Task DIFF003_on_params_says_to_drop_params() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x, params double[] w) => w[0] * x;
+            }
+            """,
+            "DIFF003", 6, 45, "double[]",
+            "Parameter 'w' of 'F' has type 'params double[]', which cannot be differentiated; 'params' parameters are not supported (the generated methods put the seed and buffers after it); declare 'w' without 'params' and pass an array");
+
+    [Fact]
+    public Task DIFF008_on_a_library_method_says_DerivativeOf_not_Differentiable() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x) => double.Hypot(x, 1);
+            }
+            """,
+            "DIFF008", 6, 41, "double.Hypot(x, 1)",
+            "Cannot differentiate through the call to 'double.Hypot': it has no derivative; register a derivative for it on a method of yours with [DerivativeOf(typeof(double), nameof(double.Hypot))], or wrap 'x' in Gradient.Stop(...) if no gradient should flow");
+
+    [Fact]
+    public async Task DIFF010_only_on_the_cycle_and_DIFF016_on_a_caller_of_a_recursive_method()
+    {
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync("""
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double A(double x) => x < 1 ? x : A(x / 2);
+
+                [Differentiable]
+                public static double UsesA(double x) => 2 * A(x);
+
+                [Differentiable]
+                public static double P(double x) => x < 1 ? x : Q(x / 2);
+
+                [Differentiable]
+                public static double Q(double x) => P(x) * 2;
+
+                [Differentiable]
+                public static double UsesP(double x) => 3 * P(x);
+            }
+            """);
+
+        Assert.Equal(
+            new[] { ("DIFF010", 6), ("DIFF016", 9), ("DIFF010", 12), ("DIFF010", 15), ("DIFF016", 18) },
+            diagnostics.Select(d => (d.Id, d.Location.GetLineSpan().StartLinePosition.Line + 1)));
+        Assert.Equal(
+            "Cannot differentiate through the call to 'A': 'A' cannot be differentiated (DIFF010 at line 6: Cannot differentiate 'A': it is recursive (A -> A); rewrite the recursion as a loop)",
+            diagnostics[1].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(
+            "Cannot differentiate 'Q': it is recursive (Q -> P -> Q); rewrite the recursion as a loop",
+            diagnostics[3].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Uses_of_a_local_whose_definition_was_reported_are_not_reported_again()
+    {
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync("""
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                static double H(double v) => v * v;
+                static double[] Copy(double[] v) => v;
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double s = H(x);
+                    s += x;
+                    s *= 2;
+                    return s;
+                }
+
+                [Differentiable]
+                public static double G(double[] x)
+                {
+                    double[] h = Copy(x);
+                    double sum = 0;
+                    for (int i = 0; i < h.Length; i++)
+                    {
+                        sum += h[i] * x[i];
+                    }
+                    return sum;
+                }
+            }
+            """);
+
+        Assert.Equal(new[] { ("DIFF008", 11), ("DIFF006", 20) }, diagnostics.Select(d => (d.Id, d.Location.GetLineSpan().StartLinePosition.Line + 1)));
+    }
+
+    [Fact]
+    public async Task Data_parameters_of_any_type_need_no_diagnostic()
+    {
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync("""
+            using System.Collections.Generic;
+            using SourceGen.Autodiff;
+
+            public enum Mode { Plain, Scaled }
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] w, int[] labels, [NoGradient] double[,] normals, [NoGradient] IReadOnlyList<double> list, Mode mode, string name)
+                {
+                    double s = 0;
+                    for (int i = 0; i < labels.Length; i++)
+                    {
+                        s += w[labels[i]] * normals[i, 0] * list[i];
+                    }
+                    return mode == Mode.Scaled ? s * name.Length : s;
+                }
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public Task DIFF005_on_a_validation_helper_says_how_to_write_the_check() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] x, int n)
+                {
+                    ArgumentOutOfRangeException.ThrowIfNegative(n);
+                    return x[n] * x[n];
+                }
+            }
+            """,
+            "DIFF005", 9, 9, "ArgumentOutOfRangeException.ThrowIfNegative(n)",
+            "Cannot differentiate through 'ArgumentOutOfRangeException.ThrowIfNegative(n)': validation helpers are not supported yet; write the check out, e.g. 'if (n < 0) throw new ArgumentOutOfRangeException(nameof(n));'");
+
+    [Fact]
+    public async Task A_throw_guard_needs_no_diagnostic()
+    {
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync("""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] x, int n)
+                {
+                    if (n < 0 || n >= x.Length) throw new ArgumentOutOfRangeException(nameof(n), $"n = {n}, length {x.Length}");
+                    return x[n] * x[n];
+                }
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+
+    private const string SupportedParameters =
+        "supported parameter types are double and float, their arrays, ReadOnlySpan and Span (an output the method writes), Tensor, int, long or bool (inactive), and data of any type the method only reads: mark it [NoGradient] if it holds floating-point values";
+}
