@@ -20,7 +20,7 @@ public static class Program
         bool quick = args.Contains("--short") || Environment.GetEnvironmentVariable("AUTODIFF_SAMPLE_SHORT") == "1";
         int outputIndex = Array.IndexOf(args, "--output");
         string output = outputIndex >= 0 && outputIndex + 1 < args.Length ? args[outputIndex + 1] : Directory.GetCurrentDirectory();
-        int epochs = quick ? 100 : 400;
+        int epochs = quick ? 200 : 400;
 
         var (train, test) = IrisData.Load(Path.Combine(AppContext.BaseDirectory, "iris.csv"), testCount: 30, seed: 7);
         AnsiConsole.MarkupLine($"Iris: {train.Count} training rows, {test.Count} test rows, {epochs} epochs of full-batch Adam (lr 0.05).");
