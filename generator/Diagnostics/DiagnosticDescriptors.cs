@@ -9,7 +9,8 @@ namespace SourceGen.Autodiff.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "SourceGen.Autodiff";
-    private const string HelpLinkFormat = "https://github.com/sourcegen-autodiff/sourcegen-autodiff/blob/main/docs/diagnostics/{0}.md";
+    // The page's path from the repository root: the project has no public address to link to yet.
+    private const string HelpLinkFormat = "docs/diagnostics/{0}.md";
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: string.Format(HelpLinkFormat, id));

@@ -40,8 +40,9 @@ public sealed class CatalogTests
     {
         foreach (DiagnosticDescriptor descriptor in Catalog)
         {
-            Assert.EndsWith($"/docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
-            Assert.True(File.Exists(RepositoryFile("docs", "diagnostics", descriptor.Id + ".md")), $"docs/diagnostics/{descriptor.Id}.md is missing");
+            // The link is the page's path from the repository root, so it resolves in a clone.
+            Assert.Equal($"docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            Assert.True(File.Exists(RepositoryFile(descriptor.HelpLinkUri)), $"{descriptor.HelpLinkUri} is missing");
         }
     }
 

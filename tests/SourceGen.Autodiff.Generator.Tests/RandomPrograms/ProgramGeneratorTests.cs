@@ -21,10 +21,13 @@ public sealed class ProgramGeneratorTests
         }
     }
 
+    /// <summary>How many programs the coverage check draws: the first 500 seeds of every long or default run.</summary>
+    private const int CoverageSample = 500;
+
     [Fact]
     public void Every_program_of_a_run_uses_only_names_in_scope()
     {
-        foreach (var program in RunPrograms())
+        foreach (var program in RunPrograms(CoverageSample))
         {
             Assert.True(ScopeCheck.IsValid(program), ProgramPrinter.Source(program));
         }
@@ -33,7 +36,7 @@ public sealed class ProgramGeneratorTests
     [Fact]
     public void A_run_covers_every_construct_of_the_subset_many_times()
     {
-        var counts = RunPrograms().SelectMany(Coverage.Of).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        var counts = CountConstructs(CoverageSample);
         foreach (var (construct, count) in counts.OrderBy(c => c.Key))
         {
             _output.WriteLine($"{count,5}  {construct}");
@@ -49,8 +52,17 @@ public sealed class ProgramGeneratorTests
             "int as double", "local assigned on every branch", "++ or -- on a double", "expression-bodied helper",
         };
         Assert.All(expected, construct => Assert.True(counts.GetValueOrDefault(construct) >= 10, $"'{construct}' appears in {counts.GetValueOrDefault(construct)} programs"));
+
+        // The default run (without AUTODIFF_LONG_TESTS) checks fewer programs: still every construct.
+        var defaultCounts = CountConstructs(RunSize.DefaultCount);
+        Assert.All(counts.Keys, construct => Assert.True(defaultCounts.GetValueOrDefault(construct) >= 1,
+            $"'{construct}' appears in none of the {RunSize.DefaultCount} programs of a default run"));
     }
 
-    private static IEnumerable<RandomProgram> RunPrograms() =>
-        Enumerable.Range(0, RunSize.DefaultCount).Select(i => ProgramGenerator.Generate(RunSize.SeedOf(i / RunSize.BatchSize, i % RunSize.BatchSize)));
+    private static Dictionary<string, int> CountConstructs(int programs) =>
+        RunPrograms(programs).SelectMany(Coverage.Of).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>The first <paramref name="count"/> programs of a run (the same seeds in every run).</summary>
+    private static IEnumerable<RandomProgram> RunPrograms(int count) =>
+        Enumerable.Range(0, count).Select(i => ProgramGenerator.Generate(RunSize.SeedOf(i / RunSize.BatchSize, i % RunSize.BatchSize)));
 }

@@ -12,7 +12,8 @@ namespace SourceGen.Autodiff.Generator.Tests.Robustness;
 /// </summary>
 public sealed class MutationTests
 {
-    public const int Batches = 3;
+    /// <summary>Three batches with the <see cref="LongTests"/> switch, one without.</summary>
+    public static int Batches => LongTests.Enabled ? 3 : 1;
     public const int PerBatch = 100;
     private const int BaseSeed = 20_260_401;
 

@@ -5,8 +5,9 @@ namespace SourceGen.Autodiff.Generator.Tests.Robustness;
 
 /// <summary>
 /// Issue 4, "never breaks while you type": every line prefix of every test and sample source (large
-/// files one [Differentiable] method at a time, see <see cref="SourceUnits"/>), and every token
-/// prefix of three small ones, through the generator and the analyzer.
+/// files one [Differentiable] method at a time, see <see cref="SourceUnits"/>; evenly spaced
+/// prefixes unless the <see cref="LongTests"/> switch is on), and every token prefix of three small
+/// ones, through the generator and the analyzer.
 /// </summary>
 public sealed class PrefixTests
 {

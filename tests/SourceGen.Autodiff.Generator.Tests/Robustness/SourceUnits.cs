@@ -15,12 +15,15 @@ namespace SourceGen.Autodiff.Generator.Tests.Robustness;
 /// namespace, type declarations, fields, and the [Differentiable] methods of the file it calls
 /// by name), because every prefix of a 500-line file re-lowers every complete method before the
 /// cut: quadratic, and the cuts that matter are the ones inside a method. A large file without
-/// [Differentiable] methods is taken whole, its prefixes at a stride.
+/// [Differentiable] methods is taken whole, its prefixes at a stride. Without the
+/// <see cref="LongTests"/> switch every unit's prefixes are sampled: at most
+/// <see cref="DefaultPrefixesPerUnit"/>, evenly spaced, and the whole unit.
 /// </summary>
 public static class SourceUnits
 {
     public const int WholeFileLines = 200;
     public const int MaxPrefixesOfLargeFile = 100;
+    public const int DefaultPrefixesPerUnit = 6;
 
     public sealed record Unit(string Label, string Text, CSharpParseOptions Options, int PrefixStride);
 
@@ -30,7 +33,7 @@ public static class SourceUnits
         var lines = LineDiff.Lines(text).Length;
         if (lines <= WholeFileLines)
         {
-            return new[] { new Unit(name, text, options, 1) };
+            return new[] { new Unit(name, text, options, SampledStride(lines, 1)) };
         }
         var root = CSharpSyntaxTree.ParseText(text, options).GetCompilationUnitRoot();
         var methods = root.DescendantNodes().OfType<MethodDeclarationSyntax>().ToList();
@@ -38,12 +41,21 @@ public static class SourceUnits
         if (differentiable.Count == 0)
         {
             var stride = (lines + MaxPrefixesOfLargeFile - 1) / MaxPrefixesOfLargeFile;
+            stride = SampledStride(lines, stride);
             return new[] { new Unit($"{name} (every {stride} lines)", text, options, stride) };
         }
         return differentiable
-            .Select(method => new Unit($"{name}, {method.Identifier.ValueText} alone", KeepOnly(root, methods, method), options, 1))
+            .Select(method =>
+            {
+                var unit = KeepOnly(root, methods, method);
+                return new Unit($"{name}, {method.Identifier.ValueText} alone", unit, options, SampledStride(LineDiff.Lines(unit).Length, 1));
+            })
             .ToList();
     }
+
+    /// <summary>The prefix stride of a unit of <paramref name="lines"/> lines: <paramref name="full"/> in long runs, else sampled.</summary>
+    private static int SampledStride(int lines, int full) =>
+        LongTests.Enabled ? full : Math.Max(full, (lines + DefaultPrefixesPerUnit - 1) / DefaultPrefixesPerUnit);
 
     /// <summary>Defines every symbol the file tests in #if/#elif, so code behind feature switches is included.</summary>
     public static CSharpParseOptions OptionsFor(string text) =>

@@ -16,7 +16,11 @@ internal static class DotnetCli
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    public static CommandResult Run(string workingDirectory, params string[] arguments)
+    public static CommandResult Run(string workingDirectory, params string[] arguments) =>
+        RunWith(null, workingDirectory, arguments);
+
+    /// <summary>Runs with <paramref name="environment"/> added to (or replacing in) the cleaned environment.</summary>
+    public static CommandResult RunWith(IReadOnlyDictionary<string, string>? environment, string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetExecutable())
         {
@@ -28,6 +32,8 @@ internal static class DotnetCli
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         PrepareEnvironment(start.Environment);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
 
         var commandLine = "dotnet " + string.Join(' ', arguments);
         var output = new StringBuilder();

@@ -56,7 +56,8 @@ public sealed class PackedPackage : IDisposable
         TempDirectory.DeleteQuietly(Path.Combine(GlobalPackagesFolder(), Id.ToLowerInvariant(), Version.ToLowerInvariant()));
     }
 
-    private static string GlobalPackagesFolder() =>
+    /// <summary>The NuGet global packages folder these tests run with (NUGET_PACKAGES, else ~/.nuget/packages).</summary>
+    internal static string GlobalPackagesFolder() =>
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
