@@ -73,6 +73,17 @@ internal sealed class MathFunction
 
     public override string ToString() => Name;
 
+    /// <summary>Stable across runs (string hashes are not), like the enum this table replaced: output never depends on a hash.</summary>
+    public override int GetHashCode()
+    {
+        var hash = Arity;
+        foreach (var c in Name)
+        {
+            hash = unchecked(hash * 31 + c);
+        }
+        return hash;
+    }
+
     // A rule may name an entry declared below it ("Cos!"): rules run after every entry exists.
 
     public static readonly MathFunction Sin = OneArgument("Sin", (x, r, g, t) => Multiply(Call(Cos!, x), g), Math.Sin);
