@@ -115,6 +115,12 @@ internal sealed class MathFunction
         return [(x, Divide(g, Multiply(lnB, x))), (b, Negate(Divide(Multiply(r, g), Multiply(lnB, b))))];
     }, "x, b") { UsesResult = true, Evaluate = a => Math.Log(a[0], a[1]) };
 
+    // The exponentials and logarithms that only double and float have (double.Exp2, double.LogP1, ...).
+    public static readonly MathFunction Exp2 = OneArgument("Exp2", (x, r, g, t) => Multiply(C(Ln2, t), Multiply(r, g)), evaluate: null, usesResult: true, MathHome.NumberType);
+    public static readonly MathFunction Exp10 = OneArgument("Exp10", (x, r, g, t) => Multiply(C(Ln10, t), Multiply(r, g)), evaluate: null, usesResult: true, MathHome.NumberType);
+    public static readonly MathFunction ExpM1 = OneArgument("ExpM1", (x, r, g, t) => Multiply(Add(r, C(1, t)), g), evaluate: null, usesResult: true, MathHome.NumberType);
+    public static readonly MathFunction LogP1 = OneArgument("LogP1", (x, r, g, t) => Divide(g, Add(x, C(1, t))), evaluate: null, usesResult: false, MathHome.NumberType);
+
     public static readonly MathFunction Log10 = OneArgument("Log10", (x, r, g, t) => Divide(g, Multiply(C(Ln10, t), x)), Math.Log10);
     public static readonly MathFunction Log2 = OneArgument("Log2", (x, r, g, t) => Divide(g, Multiply(C(Ln2, t), x)), evaluate: null);
     public static readonly MathFunction Sqrt = OneArgument("Sqrt", (x, r, g, t) => Divide(g, Multiply(C(2, t), r)), Math.Sqrt, usesResult: true);
@@ -170,7 +176,7 @@ internal sealed class MathFunction
     public static readonly IReadOnlyList<MathFunction> All =
     [
         Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh,
-        Exp, Log, LogBase, Log10, Log2, Sqrt, Cbrt, Pow, Hypot, FusedMultiplyAdd,
+        Exp, Log, LogBase, Log10, Log2, Exp2, Exp10, ExpM1, LogP1, Sqrt, Cbrt, Pow, Hypot, FusedMultiplyAdd,
         Abs, Max, Min, Clamp, Floor, Ceiling, Round, Truncate, Sign,
     ];
 
@@ -183,10 +189,11 @@ internal sealed class MathFunction
     /// <summary>"Sin(x), Cos(x), ..., Log(x, b), ...": the list DIFF006 gives after "supported:".</summary>
     public static string SupportedList => string.Join(", ", All.Select(f => f.Display));
 
-    private static MathFunction OneArgument(string name, Func<Expr, Expr, Expr, ScalarType, Expr>? partial, Func<double, double>? evaluate, bool usesResult = false) =>
+    private static MathFunction OneArgument(string name, Func<Expr, Expr, Expr, ScalarType, Expr>? partial, Func<double, double>? evaluate, bool usesResult = false, MathHome home = MathHome.MathAndMathF) =>
         new(name, 1, partial is null ? null : (a, r, g, t) => [(a[0], partial(a[0], r, g, t))], "x")
         {
             UsesResult = usesResult,
+            Home = home,
             Evaluate = evaluate is null ? null : a => evaluate(a[0]),
         };
 
