@@ -73,6 +73,17 @@ internal sealed class MathFunction
 
     public override string ToString() => Name;
 
+    /// <summary>Stable across runs (string hashes are not), like the enum this table replaced: output never depends on a hash.</summary>
+    public override int GetHashCode()
+    {
+        var hash = Arity;
+        foreach (var c in Name)
+        {
+            hash = unchecked(hash * 31 + c);
+        }
+        return hash;
+    }
+
     // A rule may name an entry declared below it ("Cos!"): rules run after every entry exists.
 
     public static readonly MathFunction Sin = OneArgument("Sin", (x, r, g, t) => Multiply(Call(Cos!, x), g), Math.Sin);
@@ -103,6 +114,12 @@ internal sealed class MathFunction
         var lnB = Call(Log, b);
         return [(x, Divide(g, Multiply(lnB, x))), (b, Negate(Divide(Multiply(r, g), Multiply(lnB, b))))];
     }, "x, b") { UsesResult = true, Evaluate = a => Math.Log(a[0], a[1]) };
+
+    // The exponentials and logarithms that only double and float have (double.Exp2, double.LogP1, ...).
+    public static readonly MathFunction Exp2 = OneArgument("Exp2", (x, r, g, t) => Multiply(C(Ln2, t), Multiply(r, g)), evaluate: null, usesResult: true, MathHome.NumberType);
+    public static readonly MathFunction Exp10 = OneArgument("Exp10", (x, r, g, t) => Multiply(C(Ln10, t), Multiply(r, g)), evaluate: null, usesResult: true, MathHome.NumberType);
+    public static readonly MathFunction ExpM1 = OneArgument("ExpM1", (x, r, g, t) => Multiply(Add(r, C(1, t)), g), evaluate: null, usesResult: true, MathHome.NumberType);
+    public static readonly MathFunction LogP1 = OneArgument("LogP1", (x, r, g, t) => Divide(g, Add(x, C(1, t))), evaluate: null, usesResult: false, MathHome.NumberType);
 
     public static readonly MathFunction Log10 = OneArgument("Log10", (x, r, g, t) => Divide(g, Multiply(C(Ln10, t), x)), Math.Log10);
     public static readonly MathFunction Log2 = OneArgument("Log2", (x, r, g, t) => Divide(g, Multiply(C(Ln2, t), x)), evaluate: null);
@@ -159,7 +176,7 @@ internal sealed class MathFunction
     public static readonly IReadOnlyList<MathFunction> All =
     [
         Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh,
-        Exp, Log, LogBase, Log10, Log2, Sqrt, Cbrt, Pow, Hypot, FusedMultiplyAdd,
+        Exp, Log, LogBase, Log10, Log2, Exp2, Exp10, ExpM1, LogP1, Sqrt, Cbrt, Pow, Hypot, FusedMultiplyAdd,
         Abs, Max, Min, Clamp, Floor, Ceiling, Round, Truncate, Sign,
     ];
 
@@ -172,10 +189,11 @@ internal sealed class MathFunction
     /// <summary>"Sin(x), Cos(x), ..., Log(x, b), ...": the list DIFF006 gives after "supported:".</summary>
     public static string SupportedList => string.Join(", ", All.Select(f => f.Display));
 
-    private static MathFunction OneArgument(string name, Func<Expr, Expr, Expr, ScalarType, Expr>? partial, Func<double, double>? evaluate, bool usesResult = false) =>
+    private static MathFunction OneArgument(string name, Func<Expr, Expr, Expr, ScalarType, Expr>? partial, Func<double, double>? evaluate, bool usesResult = false, MathHome home = MathHome.MathAndMathF) =>
         new(name, 1, partial is null ? null : (a, r, g, t) => [(a[0], partial(a[0], r, g, t))], "x")
         {
             UsesResult = usesResult,
+            Home = home,
             Evaluate = evaluate is null ? null : a => evaluate(a[0]),
         };
 

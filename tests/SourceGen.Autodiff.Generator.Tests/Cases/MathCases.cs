@@ -74,6 +74,14 @@ public static class MathCases
             """),
             r => [Real(r, 0.5, 2), Real(r, 0.5, 2)]);
 
+        // Exponentials and logarithms only double has: each an entry of IR/MathFunction.cs.
+        yield return new("MathExponentialsOnDouble", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double MathExponentialsOnDouble(double x, double y) =>
+                double.Exp2(x * y) + double.Exp10(x) * y - double.ExpM1(y) / double.LogP1(x * x);
+            """),
+            r => [Real(r, 0.2, 1), Real(r, 0.2, 1)]);
+
         yield return new("MathFusedMultiplyAddAndHypot", CaseSource.InFunctions("""
             [Differentiable]
             public static double MathFusedMultiplyAddAndHypot(double x, double y, double z) =>

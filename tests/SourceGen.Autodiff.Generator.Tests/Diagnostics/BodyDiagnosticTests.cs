@@ -62,7 +62,7 @@ public sealed class BodyDiagnosticTests
 
     private const string SupportedMath =
         "supported: Sin(x), Cos(x), Tan(x), Asin(x), Acos(x), Atan(x), Atan2(y, x), Sinh(x), Cosh(x), Tanh(x), "
-        + "Exp(x), Log(x), Log(x, b), Log10(x), Log2(x), Sqrt(x), Cbrt(x), Pow(x, y), Hypot(x, y), FusedMultiplyAdd(x, y, z), "
+        + "Exp(x), Log(x), Log(x, b), Log10(x), Log2(x), Exp2(x), Exp10(x), ExpM1(x), LogP1(x), Sqrt(x), Cbrt(x), Pow(x, y), Hypot(x, y), FusedMultiplyAdd(x, y, z), "
         + "Abs(x), Max(x, y), Min(x, y), Clamp(x, min, max), Floor(x), Ceiling(x), Round(x), Truncate(x), Sign(x)";
 
     /// <summary>An overload the table lacks is named by its arity; a function it lacks by its name.</summary>
