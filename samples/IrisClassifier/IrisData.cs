@@ -15,17 +15,17 @@ public sealed class IrisData
 {
     public static readonly string[] Species = ["setosa", "versicolor", "virginica"];
 
-    private IrisData(double[] features, double[] labels)
+    private IrisData(double[,] features, int[] labels)
     {
         Features = features;
         Labels = labels;
     }
 
-    /// <summary>Row-major, <see cref="SoftmaxModel.Features"/> values per row.</summary>
-    public double[] Features { get; }
+    /// <summary>One row per flower, <see cref="SoftmaxModel.Features"/> standardized measurements per row.</summary>
+    public double[,] Features { get; }
 
-    /// <summary>The species index of each row, as a double (see <see cref="SoftmaxModel.Loss"/>).</summary>
-    public double[] Labels { get; }
+    /// <summary>The species index of each row.</summary>
+    public int[] Labels { get; }
 
     public int Count => Labels.Length;
 
@@ -55,13 +55,13 @@ public sealed class IrisData
     private static IrisData Standardized(List<(double[] Values, int Label)> rows, double[] mean, double[] std)
     {
         int f = SoftmaxModel.Features;
-        var features = new double[rows.Count * f];
-        var labels = new double[rows.Count];
+        var features = new double[rows.Count, f];
+        var labels = new int[rows.Count];
         for (int i = 0; i < rows.Count; i++)
         {
             for (int j = 0; j < f; j++)
             {
-                features[i * f + j] = (rows[i].Values[j] - mean[j]) / std[j];
+                features[i, j] = (rows[i].Values[j] - mean[j]) / std[j];
             }
             labels[i] = rows[i].Label;
         }

@@ -3,7 +3,7 @@ namespace IrisClassifier;
 public static partial class SoftmaxModel
 {
     /// <summary>The class with the highest score for row <paramref name="row"/>.</summary>
-    public static int Predict(double[] weights, double[] bias, double[] features, int row)
+    public static int Predict(double[] weights, double[] bias, double[,] features, int row)
     {
         int best = 0;
         double bestScore = double.NegativeInfinity;
@@ -12,7 +12,7 @@ public static partial class SoftmaxModel
             double z = bias[c];
             for (int f = 0; f < Features; f++)
             {
-                z += weights[c * Features + f] * features[row * Features + f];
+                z += weights[c * Features + f] * features[row, f];
             }
             if (z > bestScore)
             {
@@ -29,7 +29,7 @@ public static partial class SoftmaxModel
         int correct = 0;
         for (int i = 0; i < data.Count; i++)
         {
-            if (Predict(weights, bias, data.Features, i) == (int)data.Labels[i])
+            if (Predict(weights, bias, data.Features, i) == data.Labels[i])
             {
                 correct++;
             }

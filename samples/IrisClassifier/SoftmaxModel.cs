@@ -10,12 +10,12 @@ public static partial class SoftmaxModel
     public const int Classes = 3;
 
     [Differentiable]
-    // features row-major in a double[] rather than double[,], labels as doubles rather than int[]: DIFF003 (issue 10)
-    public static double Loss(double[] weights, double[] bias, [NoGradient] double[] features, [NoGradient] double[] labels)
+    public static double Loss(double[] weights, double[] bias, [NoGradient] double[,] features, int[] labels)
     {
         int n = labels.Length;
         double total = 0;
-        // One buffer for every sample's scores, created before the loop rather than in it: DIFF006 (issue 10)
+        // One buffer for every sample's scores, created before the loop rather than in it: local arrays
+        // created inside loops are DIFF006 (issue 10, still open)
         var logits = new double[Classes];
         for (int i = 0; i < n; i++)
         {
@@ -25,7 +25,7 @@ public static partial class SoftmaxModel
                 double z = bias[c];
                 for (int f = 0; f < Features; f++)
                 {
-                    z += weights[c * Features + f] * features[i * Features + f];
+                    z += weights[c * Features + f] * features[i, f];
                 }
                 logits[c] = z;
                 max = Math.Max(max, z);
@@ -35,7 +35,7 @@ public static partial class SoftmaxModel
             {
                 sum += Math.Exp(logits[c] - max);
             }
-            total += Math.Log(sum) + max - logits[(int)labels[i]];
+            total += Math.Log(sum) + max - logits[labels[i]];
         }
         return total / n;
     }
