@@ -121,6 +121,19 @@ internal sealed partial class BodyLowerer
         return $"register a derivative for it on a method of yours with [DerivativeOf(typeof({type}), nameof({type}.{target.Name}))]";
     }
 
+    /// <summary>" with 2 arguments" when the function has a rule for another number of arguments (Math.Log(x, 2) vs Math.Log(x)).</summary>
+    private static string MathArityNote(string name, int arity)
+    {
+        for (var other = 1; other <= 3; other++)
+        {
+            if (other != arity && MathFunctions.TryGet(name, other, out _))
+            {
+                return $" with {arity} argument{(arity == 1 ? "" : "s")} (the rule is for {other})";
+            }
+        }
+        return "";
+    }
+
     private int _conditionalDepth;
 
     /// <summary>The [Differentiable] methods being lowered on this thread: a callee among them is recursion.</summary>

@@ -177,7 +177,7 @@ internal sealed partial class BodyLowerer
         {
             if (!MathFunctions.TryGet(target.Name, invocation.Arguments.Length, out var function))
             {
-                return UnsupportedValue(invocation, $"'{target.ContainingType.Name}.{target.Name}' has no derivative rule; supported: Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh, Exp, Log, Log10, Log2, Sqrt, Cbrt, Pow, Abs, Max, Min, Clamp, Floor, Ceiling, Round, Truncate, Sign");
+                return UnsupportedValue(invocation, $"'{target.ContainingType.Name}.{target.Name}'{MathArityNote(target.Name, invocation.Arguments.Length)} has no derivative rule; supported: Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh, Exp, Log, Log10, Log2, Sqrt, Cbrt, Pow, Abs, Max, Min, Clamp, Floor, Ceiling, Round, Truncate, Sign");
             }
             var arguments = new List<Expr>();
             foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))

@@ -216,6 +216,25 @@ public sealed class TruthfulMessageTests
         Assert.Empty(diagnostics);
     }
 
+    [Fact]
+    public async Task An_overload_without_a_rule_is_named_by_its_arguments()
+    {
+        var diagnostic = Assert.Single(await AnalyzerRun.DiagnosticsAsync("""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x) => Math.Log(x, 2);
+            }
+            """));
+
+        Assert.Equal("DIFF006", diagnostic.Id);
+        Assert.StartsWith("Cannot differentiate through 'Math.Log(x, 2)': 'Math.Log' with 2 arguments (the rule is for 1) has no derivative rule; supported: ",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private const string SupportedParameters =
         "supported parameter types are double and float, their arrays, ReadOnlySpan and Span (an output the method writes), Tensor, int, long or bool (inactive), and data of any type the method only reads: mark it [NoGradient] if it holds floating-point values";
 }
