@@ -66,6 +66,17 @@ internal sealed partial class BodyLowerer
                 parameters.Add(new CalleeParameter(parameter.Name, ParameterKind.Scalar, scalar.IsReal() && !noGradient, scalar));
                 continue;
             }
+            if (SignatureReader.IsData(parameter))
+            {
+                // Data passes through to the callee's taped entry points as it is.
+                if (StripConversions(argument.Value) is not IParameterReferenceOperation passed || !_dataParameters.TryGetValue(passed.Parameter, out var dataName))
+                {
+                    return UnsupportedValue(argument, $"pass '{parameter.Name}' (data of the callee) as a data parameter of the caller, unchanged");
+                }
+                arguments.Add(new AggregateArgument(dataName));
+                parameters.Add(new CalleeParameter(parameter.Name, ParameterKind.Data, IsDifferentiable: false));
+                continue;
+            }
             var element = ScalarType.Double;
             var kind = KnownTypes.IsTensor(type) ? ParameterKind.Tensor
                 : KnownTypes.TryGetArray(type, out element) ? ParameterKind.Array

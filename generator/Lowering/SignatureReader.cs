@@ -145,6 +145,9 @@ internal static class SignatureReader
         }
     }
 
+    /// <summary>Whether the parameter is data of its method (<see cref="ParameterKind.Data"/>).</summary>
+    public static bool IsData(IParameterSymbol parameter) => ReadParameter(parameter, parameter.Name)?.Kind == ParameterKind.Data;
+
     private static ParameterModel? ReadParameter(IParameterSymbol parameter, string name)
     {
         if (parameter.RefKind != RefKind.None || parameter.IsParams)

@@ -60,6 +60,17 @@ public sealed class DataParameterTests
         Assert.Equal(2 * 1.5 * 4 + 3, DataCorpus.TaggedGradient(1.5, "four", counts), 12);
     }
 
+    [Fact]
+    public void Data_passes_on_to_another_differentiable_method()
+    {
+        double[] numeric = FiniteDifference.Gradient(w => DataCorpus.Margins(w, Labels, X), (double[])W.Clone());
+        AssertClose(numeric, DataCorpus.MarginsGradient(W, Labels, X));
+        var pullback = DataCorpus.MarginsPullback(W, Labels, X);
+        var buffer = new double[W.Length];
+        pullback.Backward(1, buffer);
+        AssertClose(numeric, buffer);
+    }
+
     private static double[] Scale(double[] values, double factor)
     {
         var scaled = new double[values.Length];

@@ -61,4 +61,21 @@ public static partial class DataCorpus
     /// <summary>A string and a list as data in straight-line code.</summary>
     [Differentiable]
     public static double Tagged(double x, string tag, List<int> counts) => x * x * tag.Length + counts[0] * x;
+
+    /// <summary>A helper that reads the labels too, called with the caller's data.</summary>
+    [Differentiable]
+    public static double TargetScore(double[] w, int[] labels, int i, double xi) => w[labels[i]] * xi;
+
+    /// <summary>Hinge-like margin: data passed on to another [Differentiable] method.</summary>
+    [Differentiable]
+    public static double Margins(double[] w, int[] labels, [NoGradient] double[] x)
+    {
+        double sum = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            double score = TargetScore(w, labels, i, x[i]);
+            sum += score * score;
+        }
+        return sum;
+    }
 }

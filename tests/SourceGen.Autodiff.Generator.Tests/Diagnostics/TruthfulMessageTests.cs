@@ -189,6 +189,52 @@ public sealed class TruthfulMessageTests
         Assert.Empty(diagnostics);
     }
 
+    [Fact]
+    public async Task Data_passes_on_to_a_differentiable_callee()
+    {
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync("""
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double Score(double[] w, int[] labels, int i) => w[labels[i]];
+
+                [Differentiable]
+                public static double F(double[] w, int[] labels)
+                {
+                    double s = 0;
+                    for (int i = 0; i < labels.Length; i++)
+                    {
+                        s += Score(w, labels, i);
+                    }
+                    return s;
+                }
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task An_overload_without_a_rule_is_named_by_its_arguments()
+    {
+        var diagnostic = Assert.Single(await AnalyzerRun.DiagnosticsAsync("""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x) => Math.Log(x, 2);
+            }
+            """));
+
+        Assert.Equal("DIFF006", diagnostic.Id);
+        Assert.StartsWith("Cannot differentiate through 'Math.Log(x, 2)': 'Math.Log' with 2 arguments (the rule is for 1) has no derivative rule; supported: ",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private const string SupportedParameters =
         "supported parameter types are double and float, their arrays, ReadOnlySpan and Span (an output the method writes), Tensor, int, long or bool (inactive), and data of any type the method only reads: mark it [NoGradient] if it holds floating-point values";
 }
