@@ -79,6 +79,10 @@ public static class Coverage
                     break;
                 case If i:
                     found.Add(i.Else is null ? "if" : i.Else is [If] ? "else if" : "if/else");
+                    if (i.Condition is Compare { Left: AssignValue or IncrementValue })
+                    {
+                        found.Add("assignment in an if condition");
+                    }
                     Condition(i.Condition, found);
                     Block(i.Then, loops, found, refs);
                     Block(i.Else ?? new List<Stmt>(), loops, found, refs);
@@ -165,6 +169,9 @@ public static class Coverage
                 break;
             case Element el when el.Index.Contains("++") || el.Index.Contains("--"):
                 found.Add("++ or -- in an index");
+                break;
+            case IncrementValue:
+                found.Add("++ or -- used as a value");
                 break;
             case AssignValue a:
                 found.Add(a.Op == "=" ? "assignment used as a value" : "compound assignment used as a value");

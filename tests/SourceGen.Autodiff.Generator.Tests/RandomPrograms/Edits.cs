@@ -70,6 +70,7 @@ public static class Edits
         Ternary t => 1 + Size(t.Condition) + Size(t.WhenTrue) + Size(t.WhenFalse),
         Invoke i => 1 + i.Arguments.Sum(Size),
         AssignValue a => 2 + Size(a.Value),
+        IncrementValue => 2,
         _ => 1,
     };
 

@@ -66,14 +66,41 @@ public sealed partial class ProgramGenerator
         return variables.Concat(elements);
     }
 
-    /// <summary><c>(u = e)</c>, <c>(u += e)</c>, <c>(u -= e)</c> or <c>(a[i] = e)</c>; null when no bounded form fits.</summary>
-    private Expr? AssignmentValue(int depth)
+    /// <summary>
+    /// The condition of an if statement, which runs exactly once: sometimes a comparison whose left
+    /// side assigns (<c>if ((u = e) &gt; 0.5)</c>).
+    /// </summary>
+    private Cond IfCondition(int depth)
+    {
+        if (!CanWrite || !Chance(0.08) || !AssignmentTargets().Any())
+        {
+            return Condition(depth);
+        }
+        return WithoutCalls(() => new Compare(AssignmentValue(1), Comparisons[_r.Next(Comparisons.Length)], Chance(0.5) ? Expression(1) : new Num(0.5)));
+    }
+
+    /// <summary>
+    /// <c>(u = e)</c>, <c>(u += e)</c>, <c>(u -= e)</c>, <c>(u *= gate)</c>, <c>(u /= d)</c>, <c>u++</c>,
+    /// <c>--u</c>, or the same on an element <c>a[i]</c>, as a value.
+    /// </summary>
+    private Expr AssignmentValue(int depth)
     {
         var targets = AssignmentTargets().ToList();
         var target = targets[_r.Next(targets.Count)];
         var name = target.ElementOf is { } array ? $"{array.Name}[{OneOf(Indices(array))}]" : target.Name;
-        var op = Pick(new[] { ("=", 6), ("+=", 2), ("-=", 1) });
-        if (op == "=" || target.Bound > Limit - 2)
+        var op = Pick(new[] { ("=", 12), ("+=", 4), ("-=", 2), ("*=", 2), ("/=", 1), ("++", 2), ("--", 1) });
+        switch (op)
+        {
+            case "*=":
+                // Gates and denominators of at least 1 cannot make it grow.
+                return new AssignValue(name, op, Gate());
+            case "/=":
+                return new AssignValue(name, op, Denominator(true));
+            case "++" or "--" when target.Bound + 1 <= Limit:
+                target.Bound += 1;
+                return new IncrementValue(name, op == "++", Prefix: Chance(0.5));
+        }
+        if (op is not ("+=" or "-=") || target.Bound > Limit - 2)
         {
             var value = Tame(Expression(depth - 1));
             target.Bound = Math.Max(target.Bound, Bound(value));
@@ -169,7 +196,7 @@ public sealed partial class ProgramGenerator
     /// <summary>Whether evaluating <paramref name="e"/> writes something (an assignment or a moving index).</summary>
     private static bool HasWrites(Expr e) => e switch
     {
-        AssignValue => true,
+        AssignValue or IncrementValue => true,
         Element el => el.Index.Contains("++") || el.Index.Contains("--"),
         Negate n => HasWrites(n.Operand),
         Binary b => HasWrites(b.Left) || HasWrites(b.Right),

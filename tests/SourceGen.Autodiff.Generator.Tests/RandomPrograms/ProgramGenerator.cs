@@ -404,11 +404,11 @@ public sealed partial class ProgramGenerator
             case "jump":
                 Stmt jump = Chance(0.5) ? new Break() : new Continue();
                 into.Add(Chance(0.8)
-                    ? new If(Condition(1), new[] { jump }, null)
-                    : new If(Condition(1), Block(1, 2), new[] { jump }));
+                    ? new If(IfCondition(1), new[] { jump }, null)
+                    : new If(IfCondition(1), Block(1, 2), new[] { jump }));
                 break;
             case "return":
-                into.Add(new If(Condition(1), new[] { EarlyReturn() }, null));
+                into.Add(new If(IfCondition(1), new[] { EarlyReturn() }, null));
                 break;
         }
     }
@@ -454,7 +454,7 @@ public sealed partial class ProgramGenerator
     {
         var name = Fresh("u");
         into.Add(new DeclareUnassigned(name));
-        var condition = Condition(2);
+        var condition = IfCondition(2);
         var bound = 0.0;
         List<Stmt> Branch()
         {
@@ -482,7 +482,7 @@ public sealed partial class ProgramGenerator
 
     private If IfStatement(int chain)
     {
-        var condition = Condition(2);
+        var condition = IfCondition(2);
         var then = Block(1, 3);
         IReadOnlyList<Stmt>? otherwise = null;
         if (chain < 2 && Chance(0.2))
@@ -741,7 +741,7 @@ public sealed partial class ProgramGenerator
             case "call":
                 return CallOf(Functions.Smooth[_r.Next(Functions.Smooth.Count)], depth);
             case "assign":
-                return AssignmentValue(depth) ?? Leaf();
+                return AssignmentValue(depth);
             case "ternary":
                 return WithoutCalls(() => new Ternary(Condition(1), Expression(depth - 1), Expression(depth - 1)));
             default:
@@ -967,6 +967,7 @@ public sealed partial class ProgramGenerator
         Invoke i => _helpers.First(h => h.Method.Name == i.Method).Bound,
         IntValue => 4, // indices and counters stay below 4 (one moved past the end is 4), k is at most 3
         AssignValue a => a.Op == "=" ? Bound(a.Value) : TargetBound(a.Target),
+        IncrementValue i => TargetBound(i.Target),
         _ => throw new ArgumentException($"Unknown expression {e}"),
     };
 

@@ -258,6 +258,7 @@ public sealed class ProgramPrinter
         Negate n => $"-{Operand(n.Operand)}",
         Ternary t => $"{Decision(t.Condition)} ? {Top(t.WhenTrue)} : {Top(t.WhenFalse)}",
         AssignValue a => $"{a.Target} {a.Op} {Top(a.Value)}",
+        IncrementValue i => IncrementText(i),
         _ => Atom(e),
     };
 
@@ -278,8 +279,15 @@ public sealed class ProgramPrinter
         Invoke i => $"{i.Method}({string.Join(", ", i.Arguments.Select(Top).Concat(_twin ? new[] { "__t" } : Array.Empty<string>()))})",
         ArrayArgument a => a.Name,
         IntValue i => i.Text,
+        IncrementValue i => "(" + IncrementText(i) + ")",
         _ => "(" + Top(e) + ")",
     };
+
+    private static string IncrementText(IncrementValue i)
+    {
+        var op = i.Up ? "++" : "--";
+        return i.Prefix ? op + i.Target : i.Target + op;
+    }
 
     private string CallText(Call call)
     {

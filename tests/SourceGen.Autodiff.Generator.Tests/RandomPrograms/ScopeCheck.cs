@@ -131,6 +131,7 @@ public static class ScopeCheck
         ArrayArgument a => scope.Contains(a.Name),
         IntValue i => Text(i.Text, scope),
         AssignValue a => Text(a.Target, scope) && Expression(a.Value, scope),
+        IncrementValue i => Text(i.Target, scope),
         _ => true,
     };
 

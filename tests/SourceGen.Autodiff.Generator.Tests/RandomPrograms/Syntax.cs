@@ -27,6 +27,9 @@ public sealed record Element(string Array, string Index) : Expr;
 /// </summary>
 public sealed record AssignValue(string Target, string Op, Expr Value) : Expr;
 
+/// <summary><c>Target++</c>, <c>--Target</c>... used as a value (the old value when postfix, the new one when prefix).</summary>
+public sealed record IncrementValue(string Target, bool Up, bool Prefix) : Expr;
+
 public sealed record Negate(Expr Operand) : Expr;
 
 /// <summary><c>+ - * /</c>; a right operand of <c>/</c> is always a guarded <see cref="Call"/> or a constant.</summary>
