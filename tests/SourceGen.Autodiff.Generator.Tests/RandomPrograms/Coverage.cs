@@ -50,6 +50,10 @@ public static class Coverage
                     break;
                 case AssignElement e:
                     found.Add($"element {e.Op}" + (loops > 0 ? " in loop" : ""));
+                    if (e.Index.Contains("++") || e.Index.Contains("--"))
+                    {
+                        found.Add("++ or -- in the index of an element written");
+                    }
                     Chain(e.Value, found);
                     Expression(e.Value, found);
                     break;

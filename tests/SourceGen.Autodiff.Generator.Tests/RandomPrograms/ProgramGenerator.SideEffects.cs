@@ -152,7 +152,21 @@ public sealed partial class ProgramGenerator
         var stepper = _stepper = new Stepper(start, up);
         var mutable = _doubles.Where(v => !v.ReadOnly).ToList();
         var writable = _arrays.Where(a => a.Writable).ToList();
-        OneExpression(into, Pick(new[] { ("declare", 3), ("assign", mutable.Count > 0 ? 2 : 0), ("element", writable.Count > 0 ? 1 : 0) }), mutable, writable);
+        var kind = Pick(new[] { ("declare", 3), ("assign", mutable.Count > 0 ? 2 : 0), ("element", writable.Count > 0 ? 3 : 0) });
+        var target = kind == "element" ? OneOf(writable) : null;
+        if (target is not null && Steppable().Contains(target) && Chance(0.8) && SteppedIndexOf(stepper, target) is { } written)
+        {
+            // t[k++] op= ...: the index moves before the right side is evaluated.
+            into.Add(AssignElement(target, written));
+        }
+        else if (target is not null)
+        {
+            into.Add(AssignElement(target));
+        }
+        else
+        {
+            OneExpression(into, kind, mutable, writable);
+        }
         _stepper = null;
         var min = Math.Min(start.Min, stepper.Min);
         if (min >= 0)
@@ -167,30 +181,52 @@ public sealed partial class ProgramGenerator
     /// </summary>
     private Element? SteppedElement(Stepper k)
     {
-        var shift = k.Up ? 1 : -1;
-        var step = k.Up ? "++" : "--";
-        var forms = new List<(ArrayVar Array, string Index, int Shift)>();
-        foreach (var array in Steppable().Where(a => k.Up || a.Length > k.Start.Max))
-        {
-            if (k.Min >= 0 && k.Max < array.Length)
-            {
-                forms.Add((array, k.Start.Name, 0));
-                forms.Add((array, k.Start.Name + step, shift));
-            }
-            if (k.Min + shift >= 0 && k.Max + shift < array.Length)
-            {
-                forms.Add((array, step + k.Start.Name, shift));
-            }
-        }
+        var forms = Steppable().SelectMany(array => IndexForms(k, array).Select(form => (Array: array, form.Index, form.Shift))).ToList();
         if (forms.Count == 0)
         {
             return null;
         }
-        var (chosen, index, moved) = forms[_r.Next(forms.Count)];
-        k.Min += moved;
-        k.Max += moved;
+        var (chosen, index, shift) = forms[_r.Next(forms.Count)];
+        return new Element(chosen.Name, Read(k, index, shift));
+    }
+
+    /// <summary>A moving index (<c>k++</c>, <c>++k</c>...) into <paramref name="array"/>, or null when none is in range.</summary>
+    private string? SteppedIndexOf(Stepper k, ArrayVar array)
+    {
+        var forms = IndexForms(k, array).Where(f => f.Shift != 0).ToList();
+        if (forms.Count == 0)
+        {
+            return null;
+        }
+        var (index, shift) = forms[_r.Next(forms.Count)];
+        return Read(k, index, shift);
+    }
+
+    private static string Read(Stepper k, string index, int shift)
+    {
+        k.Min += shift;
+        k.Max += shift;
         k.Reads++;
-        return new Element(chosen.Name, index);
+        return index;
+    }
+
+    private static IEnumerable<(string Index, int Shift)> IndexForms(Stepper k, ArrayVar array)
+    {
+        var shift = k.Up ? 1 : -1;
+        var step = k.Up ? "++" : "--";
+        if (!k.Up && array.Length <= k.Start.Max)
+        {
+            yield break;
+        }
+        if (k.Min >= 0 && k.Max < array.Length)
+        {
+            yield return (k.Start.Name, 0);
+            yield return (k.Start.Name + step, shift);
+        }
+        if (k.Min + shift >= 0 && k.Max + shift < array.Length)
+        {
+            yield return (step + k.Start.Name, shift);
+        }
     }
 
     /// <summary>Whether evaluating <paramref name="e"/> writes something (an assignment or a moving index).</summary>

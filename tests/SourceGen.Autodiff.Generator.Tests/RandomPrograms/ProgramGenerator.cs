@@ -370,7 +370,7 @@ public sealed partial class ProgramGenerator
             ("refVariable", mutable.Count > 0 ? 3 : 0),
             ("refElement", RefWritable().Count > 0 ? 4 : 0),
             ("refReadonly", RefReadable().Count > 0 ? 2 : 0),
-            ("steppedIndex", Steppable().Count > 0 ? 3 : 0),
+            ("steppedIndex", Steppable().Count > 0 ? (inLoop ? 6 : 3) : 0),
         });
         switch (kind)
         {
@@ -538,21 +538,23 @@ public sealed partial class ProgramGenerator
         }
     }
 
-    /// <summary><c>a[i] op value;</c>, sometimes as a chain <c>a[i] op other = value;</c>.</summary>
-    private Stmt AssignElement(ArrayVar target)
+    /// <summary>
+    /// <c>a[i] op value;</c>, sometimes as a chain <c>a[i] op other = value;</c>. A
+    /// <paramref name="movingIndex"/> (<c>k++</c>) is evaluated once, so the update does not read a[i] again.
+    /// </summary>
+    private Stmt AssignElement(ArrayVar target, string? movingIndex = null)
     {
-        var assign = (AssignElement)UpdateElement(target);
+        var assign = (AssignElement)UpdateElement(target, movingIndex);
         return assign with { Value = Chained(assign.Value, null) };
     }
 
-    private Stmt UpdateElement(ArrayVar target)
+    private Stmt UpdateElement(ArrayVar target, string? movingIndex)
     {
-        var indices = Indices(target);
-        var index = indices[_r.Next(indices.Count)];
+        var index = movingIndex ?? OneOf(Indices(target));
         var old = new Element(target.Name, index);
         if (LoopLevel > 0)
         {
-            var (op, value, bound) = Contractive(old, target.Bound, _tripsAtLevel[LoopLevel], target.Readable);
+            var (op, value, bound) = Contractive(old, target.Bound, _tripsAtLevel[LoopLevel], target.Readable && movingIndex is null);
             target.Bound = Math.Max(target.Bound, bound);
             return new AssignElement(target.Name, index, op, value);
         }
