@@ -8,7 +8,9 @@ namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
 /// Generates random well-typed [Differentiable] methods in the subset the generator supports:
 /// double and array/span parameters, locals, + - * /, Math functions on safe domains, if/else,
 /// ?:, for/while/do/foreach loops with break, continue and early return, nested loops,
-/// loop-carried reassignment, local arrays written in loops, span outputs and array results.
+/// loop-carried reassignment, local arrays written in loops, span outputs and array results,
+/// ref locals (ProgramGenerator.RefLocals.cs) and side effects inside expressions: assignments
+/// used as values, moving indices (ProgramGenerator.SideEffects.cs).
 /// </summary>
 /// <remarks>
 /// Programs stay numerically tame by construction: every variable carries a bound on its
