@@ -23,27 +23,47 @@ public static class Coverage
         }
         foreach (var body in program.Helpers.Select(h => h.Body).Append(program.Body))
         {
-            Block(body, 0, found);
+            Block(body, 0, found, new HashSet<string>());
         }
         return found;
     }
 
-    private static void Block(IEnumerable<Stmt> block, int loops, HashSet<string> found)
+    /// <param name="refs">The ref locals declared so far, to tell updates through them.</param>
+    private static void Block(IReadOnlyList<Stmt> block, int loops, HashSet<string> found, HashSet<string> refs)
     {
-        foreach (var s in block)
+        for (var n = 0; n < block.Count; n++)
         {
-            switch (s)
+            switch (block[n])
             {
                 case Declare d:
+                    Chain(d.Value, found);
                     Expression(d.Value, found);
                     break;
                 case Assign a:
                     found.Add($"assign {a.Op}" + (loops > 0 ? " in loop" : ""));
+                    if (refs.Contains(a.Name))
+                    {
+                        found.Add("update through a ref");
+                    }
+                    Chain(a.Value, found);
                     Expression(a.Value, found);
                     break;
                 case AssignElement e:
                     found.Add($"element {e.Op}" + (loops > 0 ? " in loop" : ""));
+                    if (e.Index.Contains("++") || e.Index.Contains("--"))
+                    {
+                        found.Add("++ or -- in the index of an element written");
+                    }
+                    Chain(e.Value, found);
                     Expression(e.Value, found);
+                    break;
+                case DeclareRef r:
+                    refs.Add(r.Name);
+                    found.Add(r.ReadOnly ? "ref readonly to an element" : r.Target.Contains('[') ? "ref to an element" : "ref to a variable");
+                    if (n + 1 < block.Count && block[n + 1] is IntCode { Text: var moved } && r.Target.EndsWith("[" + IndexVariable(moved) + "]", System.StringComparison.Ordinal))
+                    {
+                        found.Add("index moved after a ref to its element");
+                    }
                     break;
                 case DeclareArray:
                     found.Add("local array");
@@ -54,18 +74,26 @@ public static class Coverage
                 case DeclareUnassigned:
                     found.Add("local assigned on every branch");
                     break;
-                case Increment:
+                case Increment i:
                     found.Add("++ or -- on a double");
+                    if (refs.Contains(i.Name))
+                    {
+                        found.Add("update through a ref");
+                    }
                     break;
                 case If i:
                     found.Add(i.Else is null ? "if" : i.Else is [If] ? "else if" : "if/else");
+                    if (i.Condition is Compare { Left: AssignValue or IncrementValue })
+                    {
+                        found.Add("assignment in an if condition");
+                    }
                     Condition(i.Condition, found);
-                    Block(i.Then, loops, found);
-                    Block(i.Else ?? new List<Stmt>(), loops, found);
+                    Block(i.Then, loops, found, refs);
+                    Block(i.Else ?? new List<Stmt>(), loops, found, refs);
                     break;
                 case For f:
                     Loop("for", loops, found);
-                    Block(f.Body, loops + 1, found);
+                    Block(f.Body, loops + 1, found, refs);
                     break;
                 case While w:
                     Loop(w.Do ? "do" : "while", loops, found);
@@ -73,11 +101,11 @@ public static class Coverage
                     {
                         found.Add("loop exit on a double comparison");
                     }
-                    Block(w.Body, loops + 1, found);
+                    Block(w.Body, loops + 1, found, refs);
                     break;
                 case ForEach f:
                     Loop("foreach", loops, found);
-                    Block(f.Body, loops + 1, found);
+                    Block(f.Body, loops + 1, found, refs);
                     break;
                 case Break:
                     found.Add("break");
@@ -93,6 +121,18 @@ public static class Coverage
                     }
                     break;
             }
+        }
+    }
+
+    /// <summary>The int a statement like <c>k++;</c> or <c>--k;</c> moves.</summary>
+    private static string IndexVariable(string code) => code.Trim('+', '-', ';', ' ').Split(' ')[0];
+
+    /// <summary><c>a = b = value</c>: the value of a statement is itself an assignment.</summary>
+    private static void Chain(Expr value, HashSet<string> found)
+    {
+        if (value is AssignValue)
+        {
+            found.Add("assignment chain");
         }
     }
 
@@ -130,6 +170,16 @@ public static class Coverage
                 break;
             case IntValue:
                 found.Add("int as double");
+                break;
+            case Element el when el.Index.Contains("++") || el.Index.Contains("--"):
+                found.Add("++ or -- in an index");
+                break;
+            case IncrementValue:
+                found.Add("++ or -- used as a value");
+                break;
+            case AssignValue a:
+                found.Add(a.Op == "=" ? "assignment used as a value" : "compound assignment used as a value");
+                Expression(a.Value, found);
                 break;
             case Invoke i:
                 found.Add("call");

@@ -69,6 +69,8 @@ public static class Edits
         Call c => 1 + c.Arguments.Sum(Size),
         Ternary t => 1 + Size(t.Condition) + Size(t.WhenTrue) + Size(t.WhenFalse),
         Invoke i => 1 + i.Arguments.Sum(Size),
+        AssignValue a => 2 + Size(a.Value),
+        IncrementValue => 2,
         _ => 1,
     };
 
@@ -272,6 +274,14 @@ public static class Edits
                         arguments[a] = x;
                         yield return i with { Arguments = arguments };
                     }
+                }
+                break;
+            case AssignValue a:
+                // The write dropped, or its value edited.
+                yield return a.Value;
+                foreach (var x in Expression(a.Value))
+                {
+                    yield return a with { Value = x };
                 }
                 break;
             case Ternary t:

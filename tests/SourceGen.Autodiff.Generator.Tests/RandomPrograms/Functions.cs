@@ -17,7 +17,30 @@ public static class Functions
     /// <paramref name="Bound"/>: a bound on |result| from bounds on |arguments| (keeps programs
     /// from overflowing); <paramref name="Smallest"/>: for denominators, a lower bound on |result|.
     /// </summary>
-    public sealed record Function(string Name, int Arity, string Template, Func<double[], double> Bound, string? TracedTemplate = null, double Smallest = 0);
+    public sealed record Function(string Name, int Arity, string Template, Func<double[], double> Bound, string? TracedTemplate = null, double Smallest = 0)
+    {
+        /// <summary>
+        /// Each argument appears once in the template (and the traced one), in order: an argument
+        /// with a side effect (an assignment, <c>a[k++]</c>) runs once, where it is written.
+        /// </summary>
+        public bool EvaluatesOnce => InOrderOnce(Template) && (TracedTemplate is null || InOrderOnce(TracedTemplate));
+
+        private bool InOrderOnce(string template)
+        {
+            var previous = -1;
+            for (var i = 0; i < Arity; i++)
+            {
+                var slot = "{" + i + "}";
+                var at = template.IndexOf(slot, StringComparison.Ordinal);
+                if (at < previous || template.IndexOf(slot, at + 1, StringComparison.Ordinal) >= 0)
+                {
+                    return false;
+                }
+                previous = at;
+            }
+            return true;
+        }
+    }
 
     public static readonly IReadOnlyList<Function> Smooth = new Function[]
     {

@@ -8,7 +8,9 @@ namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
 /// Generates random well-typed [Differentiable] methods in the subset the generator supports:
 /// double and array/span parameters, locals, + - * /, Math functions on safe domains, if/else,
 /// ?:, for/while/do/foreach loops with break, continue and early return, nested loops,
-/// loop-carried reassignment, local arrays written in loops, span outputs and array results.
+/// loop-carried reassignment, local arrays written in loops, span outputs and array results,
+/// ref locals (ProgramGenerator.RefLocals.cs) and side effects inside expressions: assignments
+/// used as values, moving indices (ProgramGenerator.SideEffects.cs).
 /// </summary>
 /// <remarks>
 /// Programs stay numerically tame by construction: every variable carries a bound on its
@@ -16,7 +18,7 @@ namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
 /// value carried around a loop is only updated in forms that cannot make it blow up (squash,
 /// bounded increments, gates in [0.5, 1], division by values at least 1...).
 /// </remarks>
-public sealed class ProgramGenerator
+public sealed partial class ProgramGenerator
 {
     private const double Limit = 30;
     private static readonly double[] Constants = { 0.5, 1.5, 2.0, 0.25, 3.0, 0.1, 1.0, 0.75 };
@@ -36,25 +38,63 @@ public sealed class ProgramGenerator
     // Above 0 while generating a condition or a branch of ?:, where a call would not run exactly
     // once where it is written (DIFF006 by design).
     private int _noCalls;
+
+    // Above 0 while generating an argument a template repeats or reorders (Sqrt(1 + a * a)) or a
+    // denominator: a side effect there would not run once, where it is written.
+    private int _noWrites;
+
+    /// <summary>Where an assignment or a moving index may go: it runs exactly once, in the order written.</summary>
+    private bool CanWrite => _noCalls == 0 && _noWrites == 0;
     private int _budget;
     private int _fresh;
 
     private sealed class DoubleVar
     {
+        private readonly int _level;
+        private double _bound;
+
         public DoubleVar(string name, int level, double bound, bool readOnly)
         {
             Name = name;
-            Level = level;
-            Bound = bound;
+            _level = level;
+            _bound = bound;
             ReadOnly = readOnly;
         }
 
         public string Name { get; }
 
-        /// <summary>Loop depth at the declaration: inside deeper loops the variable is carried.</summary>
-        public int Level { get; }
+        /// <summary>For a ref local to a variable: that variable (its level and bound are the ref's).</summary>
+        public DoubleVar? Named { get; init; }
 
-        public double Bound { get; set; }
+        /// <summary>For a ref local to an element: the array, whose elements are all carried like it.</summary>
+        public ArrayVar? ElementOf { get; init; }
+
+        /// <summary>Loop depth at the declaration: inside deeper loops the variable is carried.</summary>
+        public int Level => Named?.Level ?? (ElementOf is null ? _level : 0);
+
+        /// <summary>
+        /// Bound on the magnitude. Through a ref to an element it is the array's, which covers every
+        /// element: a write through the ref can raise it, never lower it.
+        /// </summary>
+        public double Bound
+        {
+            get => Named?.Bound ?? ElementOf?.Bound ?? _bound;
+            set
+            {
+                if (Named is not null)
+                {
+                    Named.Bound = value;
+                }
+                else if (ElementOf is not null)
+                {
+                    ElementOf.Bound = Math.Max(ElementOf.Bound, value);
+                }
+                else
+                {
+                    _bound = value;
+                }
+            }
+        }
 
         public bool ReadOnly { get; }
     }
@@ -329,32 +369,33 @@ public sealed class ProgramGenerator
             ("loop", LoopLevel < 2 ? 14 : LoopLevel < 3 ? 3 : 0),
             ("jump", inLoop ? 6 : 0),
             ("return", 3),
+            ("refVariable", mutable.Count > 0 ? 3 : 0),
+            ("refElement", RefWritable().Count > 0 ? 4 : 0),
+            ("refReadonly", RefReadable().Count > 0 ? 2 : 0),
+            ("steppedIndex", Steppable().Count > 0 ? (inLoop ? 6 : 3) : 0),
         });
         switch (kind)
         {
-            case "declare":
-                var value = Tame(Expression(_r.Next(4)));
-                var name = Fresh("u");
-                into.Add(new Declare(name, value));
-                _doubles.Add(new DoubleVar(name, LoopLevel, Bound(value), readOnly: false));
+            case "declare" or "assign" or "element":
+                OneExpression(into, kind, mutable, writable);
                 break;
-            case "assign":
-                into.Add(AssignVariable(mutable[_r.Next(mutable.Count)]));
+            case "refVariable":
+                RefToVariable(into, mutable);
+                break;
+            case "refElement":
+                RefToElement(into);
+                break;
+            case "refReadonly":
+                RefReadonlyToInput(into);
+                break;
+            case "steppedIndex":
+                SteppedIndex(into);
                 break;
             case "declareInBranches":
                 DeclareInBranches(into);
                 break;
             case "increment":
-                var counted = mutable[_r.Next(mutable.Count)];
-                var steps = counted.Level < LoopLevel ? _tripsAtLevel[LoopLevel] / _tripsAtLevel[counted.Level] : 1;
-                if (counted.Bound + steps <= Limit)
-                {
-                    counted.Bound += steps;
-                    into.Add(new Increment(counted.Name, Chance(0.5)));
-                }
-                break;
-            case "element":
-                into.Add(AssignElement(writable[_r.Next(writable.Count)]));
+                IncrementVariable(into, mutable[_r.Next(mutable.Count)]);
                 break;
             case "if":
                 into.Add(IfStatement(0));
@@ -365,12 +406,48 @@ public sealed class ProgramGenerator
             case "jump":
                 Stmt jump = Chance(0.5) ? new Break() : new Continue();
                 into.Add(Chance(0.8)
-                    ? new If(Condition(1), new[] { jump }, null)
-                    : new If(Condition(1), Block(1, 2), new[] { jump }));
+                    ? new If(IfCondition(1), new[] { jump }, null)
+                    : new If(IfCondition(1), Block(1, 2), new[] { jump }));
                 break;
             case "return":
-                into.Add(new If(Condition(1), new[] { EarlyReturn() }, null));
+                into.Add(new If(IfCondition(1), new[] { EarlyReturn() }, null));
                 break;
+        }
+    }
+
+    /// <summary>A statement around one expression: a declaration, or an update of a variable or an element.</summary>
+    private void OneExpression(List<Stmt> into, string kind, List<DoubleVar> mutable, List<ArrayVar> writable)
+    {
+        switch (kind)
+        {
+            case "declare":
+                DeclareVariable(into);
+                break;
+            case "assign":
+                into.Add(AssignVariable(mutable[_r.Next(mutable.Count)]));
+                break;
+            default:
+                into.Add(AssignElement(writable[_r.Next(writable.Count)]));
+                break;
+        }
+    }
+
+    private void DeclareVariable(List<Stmt> into)
+    {
+        var name = Fresh("u");
+        var value = Chained(Tame(Expression(_r.Next(4))), name);
+        into.Add(new Declare(name, value));
+        _doubles.Add(new DoubleVar(name, LoopLevel, Bound(value), readOnly: false));
+    }
+
+    /// <summary><c>u++;</c> or <c>u--;</c>, when the bound allows it on every trip of the loops around.</summary>
+    private void IncrementVariable(List<Stmt> into, DoubleVar counted)
+    {
+        var steps = counted.Level < LoopLevel ? _tripsAtLevel[LoopLevel] / _tripsAtLevel[counted.Level] : 1;
+        if (counted.Bound + steps <= Limit)
+        {
+            counted.Bound += steps;
+            into.Add(new Increment(counted.Name, Chance(0.5)));
         }
     }
 
@@ -379,7 +456,7 @@ public sealed class ProgramGenerator
     {
         var name = Fresh("u");
         into.Add(new DeclareUnassigned(name));
-        var condition = Condition(2);
+        var condition = IfCondition(2);
         var bound = 0.0;
         List<Stmt> Branch()
         {
@@ -407,7 +484,7 @@ public sealed class ProgramGenerator
 
     private If IfStatement(int chain)
     {
-        var condition = Condition(2);
+        var condition = IfCondition(2);
         var then = Block(1, 3);
         IReadOnlyList<Stmt>? otherwise = null;
         if (chain < 2 && Chance(0.2))
@@ -421,7 +498,14 @@ public sealed class ProgramGenerator
         return new If(condition, then, otherwise);
     }
 
+    /// <summary><c>target op value;</c>, sometimes as a chain <c>target op other = value;</c>.</summary>
     private Stmt AssignVariable(DoubleVar target)
+    {
+        var assign = (Assign)UpdateVariable(target);
+        return assign with { Value = Chained(assign.Value, target.Name) };
+    }
+
+    private Stmt UpdateVariable(DoubleVar target)
     {
         var old = new Var(target.Name);
         if (target.Level < LoopLevel)
@@ -456,14 +540,23 @@ public sealed class ProgramGenerator
         }
     }
 
-    private Stmt AssignElement(ArrayVar target)
+    /// <summary>
+    /// <c>a[i] op value;</c>, sometimes as a chain <c>a[i] op other = value;</c>. A
+    /// <paramref name="movingIndex"/> (<c>k++</c>) is evaluated once, so the update does not read a[i] again.
+    /// </summary>
+    private Stmt AssignElement(ArrayVar target, string? movingIndex = null)
     {
-        var indices = Indices(target);
-        var index = indices[_r.Next(indices.Count)];
+        var assign = (AssignElement)UpdateElement(target, movingIndex);
+        return assign with { Value = Chained(assign.Value, null) };
+    }
+
+    private Stmt UpdateElement(ArrayVar target, string? movingIndex)
+    {
+        var index = movingIndex ?? OneOf(Indices(target));
         var old = new Element(target.Name, index);
         if (LoopLevel > 0)
         {
-            var (op, value, bound) = Contractive(old, target.Bound, _tripsAtLevel[LoopLevel], target.Readable);
+            var (op, value, bound) = Contractive(old, target.Bound, _tripsAtLevel[LoopLevel], target.Readable && movingIndex is null);
             target.Bound = Math.Max(target.Bound, bound);
             return new AssignElement(target.Name, index, op, value);
         }
@@ -634,7 +727,8 @@ public sealed class ProgramGenerator
         {
             return Leaf();
         }
-        switch (Pick(new[] { ("binary", 30), ("negate", 4), ("divide", 8), ("call", 36), ("ternary", 7), ("kink", 5), ("invoke", _helpers.Count > 0 && _noCalls == 0 ? 12 : 0), ("stop", 2) }))
+        switch (Pick(new[] { ("binary", 30), ("negate", 4), ("divide", 8), ("call", 36), ("ternary", 7), ("kink", 5), ("invoke", _helpers.Count > 0 && _noCalls == 0 ? 12 : 0), ("stop", 2),
+                     ("assign", CanWrite && AssignmentTargets().Any() ? 3 : 0) }))
         {
             case "stop":
                 var stopped = Expression(depth - 1);
@@ -649,13 +743,13 @@ public sealed class ProgramGenerator
             case "divide":
                 return new Binary('/', Expression(depth - 1), Denominator(false));
             case "call":
-                var function = Functions.Smooth[_r.Next(Functions.Smooth.Count)];
-                return new Call(function.Name, Enumerable.Range(0, function.Arity).Select(_ => Expression(depth - 1)).ToArray());
+                return CallOf(Functions.Smooth[_r.Next(Functions.Smooth.Count)], depth);
+            case "assign":
+                return AssignmentValue(depth);
             case "ternary":
                 return WithoutCalls(() => new Ternary(Condition(1), Expression(depth - 1), Expression(depth - 1)));
             default:
-                var kinked = Functions.Kinked[_r.Next(Functions.Kinked.Count)];
-                return new Call(kinked.Name, Enumerable.Range(0, kinked.Arity).Select(_ => Expression(depth - 1)).ToArray());
+                return CallOf(Functions.Kinked[_r.Next(Functions.Kinked.Count)], depth);
         }
     }
 
@@ -704,6 +798,10 @@ public sealed class ProgramGenerator
 
     private Expr Leaf()
     {
+        if (_stepper is not null && CanWrite && Chance(_stepper.Reads == 0 ? 0.6 : 0.25) && SteppedElement(_stepper) is { } stepped)
+        {
+            return stepped;
+        }
         var readable = _arrays.Where(a => CanRead(a) && Indices(a).Count > 0).ToList();
         var ints = _ints.Select(i => i.Name).Concat(_intParameter is null ? Array.Empty<string>() : new[] { _intParameter.Name }).ToList();
         if (ints.Count > 0 && Chance(0.08))
@@ -743,12 +841,19 @@ public sealed class ProgramGenerator
         _ => Squash(Expression(2)),
     };
 
-    private Expr Squash(Expr e) => new Call(Functions.Squashing[_r.Next(Functions.Squashing.Count)], new[] { e });
+    private Expr Squash(Expr e)
+    {
+        // ExpGauss repeats its argument: not for one with a side effect.
+        var squashing = HasWrites(e) ? Functions.Squashing.Where(f => Functions.Get(f).EvaluatesOnce).ToList() : Functions.Squashing;
+        return new Call(squashing[_r.Next(squashing.Count)], new[] { e });
+    }
 
     private Expr Gate() => new Call(Functions.Gates[_r.Next(Functions.Gates.Count)].Name, new[] { Expression(2) });
 
     /// <summary>A divisor bounded away from zero (at least 1 when <paramref name="atLeastOne"/>).</summary>
-    private Expr Denominator(bool atLeastOne)
+    private Expr Denominator(bool atLeastOne) => WithoutWrites(() => AnyDenominator(atLeastOne));
+
+    private Expr AnyDenominator(bool atLeastOne)
     {
         if (Chance(0.15))
         {
@@ -825,7 +930,7 @@ public sealed class ProgramGenerator
         {
             indices.Add(_r.Next(array.Length).ToString());
         }
-        foreach (var i in _ints)
+        foreach (var i in ConstantIndexOnly(array) ? new List<IntVar>() : _ints)
         {
             if (i.Max < array.Length)
             {
@@ -845,6 +950,13 @@ public sealed class ProgramGenerator
         return indices;
     }
 
+    /// <summary>
+    /// Outside loops a local array or output is indexed by constants only: in a method without
+    /// branches or loops the generator follows their elements by constant index, and an int index
+    /// there is DIFF006 by design (ints outside loops are the fresh indices of ref and moving-index statements).
+    /// </summary>
+    private bool ConstantIndexOnly(ArrayVar array) => LoopLevel == 0 && array.Writable;
+
     private double Bound(Expr e) => e switch
     {
         Num n => Math.Abs(n.Value),
@@ -857,7 +969,9 @@ public sealed class ProgramGenerator
         Call c => Functions.Get(c.Function).Bound(c.Arguments.Select(Bound).ToArray()),
         Ternary t => Math.Max(Bound(t.WhenTrue), Bound(t.WhenFalse)),
         Invoke i => _helpers.First(h => h.Method.Name == i.Method).Bound,
-        IntValue => 4, // indices and counters stay below 4, k is at most 3
+        IntValue => 4, // indices and counters stay below 4 (one moved past the end is 4), k is at most 3
+        AssignValue a => a.Op == "=" ? Bound(a.Value) : TargetBound(a.Target),
+        IncrementValue i => TargetBound(i.Target),
         _ => throw new ArgumentException($"Unknown expression {e}"),
     };
 

@@ -50,6 +50,9 @@ public sealed class ProgramGeneratorTests
             "parameter Tensor rank 1", "parameter Tensor rank 2", "parameter Array", "parameter ReadOnlySpan", "parameter Int",
             "parameter ReadOnlySpan [NoGradient]", "parameter Real [NoGradient]", "call", "call with an array argument", "Math Abs", "Math Max", "Math Clamp", "Math Floor", "Math Stop", "unary -", "operator /",
             "int as double", "local assigned on every branch", "++ or -- on a double", "expression-bodied helper",
+            "ref to a variable", "ref to an element", "ref readonly to an element", "index moved after a ref to its element", "update through a ref",
+            "assignment used as a value", "compound assignment used as a value", "assignment chain", "++ or -- in an index",
+            "++ or -- used as a value", "assignment in an if condition", "++ or -- in the index of an element written",
         };
         Assert.All(expected, construct => Assert.True(counts.GetValueOrDefault(construct) >= 10, $"'{construct}' appears in {counts.GetValueOrDefault(construct)} programs"));
 

@@ -132,6 +132,9 @@ public sealed class ProgramPrinter
             case Assign a:
                 Line($"{a.Name} {a.Op} {Top(a.Value)};");
                 break;
+            case DeclareRef d:
+                Line($"ref {(d.ReadOnly ? "readonly " : "")}{Real} {d.Name} = ref {d.Target};");
+                break;
             case DeclareTensor d:
                 Line(_twin ? $"Dual[] {d.Name} = new Dual[{d.Length}];" : $"Tensor {d.Name} = Tensor.Zeros({d.Length});");
                 break;
@@ -245,8 +248,8 @@ public sealed class ProgramPrinter
         _ => throw new ArgumentException($"Unknown condition {condition}"),
     };
 
-    /// <summary>A side of a comparison: arithmetic binds tighter than comparisons, ?: does not.</summary>
-    private string Side(Expr e) => e is Ternary ? Operand(e) : Top(e);
+    /// <summary>A side of a comparison: arithmetic binds tighter than comparisons, ?: and assignments do not.</summary>
+    private string Side(Expr e) => e is Ternary or AssignValue ? Operand(e) : Top(e);
 
     /// <summary>An expression at the top of a statement (no outer parentheses).</summary>
     private string Top(Expr e) => e switch
@@ -254,6 +257,8 @@ public sealed class ProgramPrinter
         Binary b => $"{Operand(b.Left)} {b.Op} {Operand(b.Right)}",
         Negate n => $"-{Operand(n.Operand)}",
         Ternary t => $"{Decision(t.Condition)} ? {Top(t.WhenTrue)} : {Top(t.WhenFalse)}",
+        AssignValue a => $"{a.Target} {a.Op} {Top(a.Value)}",
+        IncrementValue i => IncrementText(i),
         _ => Atom(e),
     };
 
@@ -274,8 +279,15 @@ public sealed class ProgramPrinter
         Invoke i => $"{i.Method}({string.Join(", ", i.Arguments.Select(Top).Concat(_twin ? new[] { "__t" } : Array.Empty<string>()))})",
         ArrayArgument a => a.Name,
         IntValue i => i.Text,
+        IncrementValue i => "(" + IncrementText(i) + ")",
         _ => "(" + Top(e) + ")",
     };
+
+    private static string IncrementText(IncrementValue i)
+    {
+        var op = i.Up ? "++" : "--";
+        return i.Prefix ? op + i.Target : i.Target + op;
+    }
 
     private string CallText(Call call)
     {

@@ -58,6 +58,13 @@ public static class ScopeCheck
                 return true;
             case Assign a:
                 return scope.Contains(a.Name) && Expression(a.Value, scope);
+            case DeclareRef r:
+                if (!Text(r.Target, scope))
+                {
+                    return false;
+                }
+                scope.Add(r.Name);
+                return true;
             case DeclareTensor t:
                 if (!Text(t.Length, scope))
                 {
@@ -123,6 +130,8 @@ public static class ScopeCheck
         Invoke i => scope.Contains(i.Method) && i.Arguments.All(a => Expression(a, scope)),
         ArrayArgument a => scope.Contains(a.Name),
         IntValue i => Text(i.Text, scope),
+        AssignValue a => Text(a.Target, scope) && Expression(a.Value, scope),
+        IncrementValue i => Text(i.Target, scope),
         _ => true,
     };
 

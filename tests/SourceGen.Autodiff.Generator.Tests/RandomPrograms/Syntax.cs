@@ -15,8 +15,20 @@ public sealed record Num(double Value) : Expr;
 /// <summary>A double variable: parameter, local, or foreach variable.</summary>
 public sealed record Var(string Name) : Expr;
 
-/// <summary><c>Array[Index]</c>; the index is int code that is in range by construction.</summary>
+/// <summary>
+/// <c>Array[Index]</c>; the index is int code that is in range by construction, possibly moving an
+/// int local as it is read (<c>k++</c>, <c>++k</c>, <c>k--</c>, <c>--k</c>).
+/// </summary>
 public sealed record Element(string Array, string Index) : Expr;
+
+/// <summary>
+/// An assignment used as a value: <c>(Target Op Value)</c>, <paramref name="Op"/> one of <c>= += -=</c>;
+/// <paramref name="Target"/> is a double variable or <c>a[index]</c>. Its value is the value stored.
+/// </summary>
+public sealed record AssignValue(string Target, string Op, Expr Value) : Expr;
+
+/// <summary><c>Target++</c>, <c>--Target</c>... used as a value (the old value when postfix, the new one when prefix).</summary>
+public sealed record IncrementValue(string Target, bool Up, bool Prefix) : Expr;
 
 public sealed record Negate(Expr Operand) : Expr;
 
@@ -61,6 +73,12 @@ public sealed record Declare(string Name, Expr Value) : Stmt;
 
 /// <summary><c>double Name;</c>, assigned later on every path (definite assignment).</summary>
 public sealed record DeclareUnassigned(string Name) : Stmt;
+
+/// <summary>
+/// <c>ref double Name = ref Target;</c> (<c>ref readonly</c> when <paramref name="ReadOnly"/>): an alias
+/// of a double variable or of an array or span element (<c>a[index]</c>, the element at the index then).
+/// </summary>
+public sealed record DeclareRef(string Name, string Target, bool ReadOnly) : Stmt;
 
 /// <summary><c>Name++;</c> or <c>Name--;</c> on a double.</summary>
 public sealed record Increment(string Name, bool Up) : Stmt;
