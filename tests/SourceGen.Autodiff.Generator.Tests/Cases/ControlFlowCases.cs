@@ -67,6 +67,29 @@ public static class ControlFlowCases
             """),
             r => [Array(r, 4, -1.5, 1.5)]);
 
+        // Bounds written with the index shifted (i + 1 < n, n > j + 1) are counted loops like
+        // i < n - 1: the reverse runs from the bounds and recomputes t and u, with no tape.
+        yield return new("OffsetLoopBounds", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double OffsetLoopBounds(ReadOnlySpan<double> x, double a)
+            {
+                double s = 0;
+                for (int i = 0; i + 1 < x.Length; i++)
+                {
+                    double t = x[i + 1] - x[i] * x[i];
+                    s += a * t * t;
+                }
+                double p = 1;
+                for (int j = 0; x.Length > j + 1; j++)
+                {
+                    double u = x[j] * x[j + 1];
+                    p = p * Math.Sin(u) + s;
+                }
+                return p;
+            }
+            """),
+            r => [Array(r, 4, -1.5, 1.5), Real(r, 0.5, 2)]);
+
         // Fusion: the outer loop's accumulator has a known adjoint (seed / n), so each iteration's
         // reverse runs with it; the inner loop overwrites th, which the iteration still records.
         yield return new("FusedLoopWithInnerRecords", CaseSource.InFunctions("""
