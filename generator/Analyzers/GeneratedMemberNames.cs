@@ -38,27 +38,27 @@ internal static class GeneratedMemberNames
     }
 
     /// <summary>
-    /// MJacobian exists only for a non-scalar result and exactly one differentiable
-    /// array, span or tensor input; a user member of that name is no collision otherwise.
+    /// MJacobian exists only for a non-scalar result and at least one differentiable input
+    /// (scalar, array, span or tensor); a user member of that name is no collision otherwise.
     /// </summary>
     private static bool HasJacobian(IMethodSymbol method)
     {
         bool hasSpanOutput = false;
-        int vectorInputs = 0;
+        int inputs = 0;
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             if (IsSpanOf(parameter.Type, "Span"))
             {
                 hasSpanOutput = true;
             }
-            else if (IsVectorInput(parameter.Type) && !HasNoGradient(parameter))
+            else if ((IsVectorInput(parameter.Type) || IsFloatingPoint(parameter.Type)) && !HasNoGradient(parameter))
             {
-                vectorInputs++;
+                inputs++;
             }
         }
 
         bool nonScalarResult = method.ReturnsVoid ? hasSpanOutput : !IsFloatingPoint(method.ReturnType);
-        return nonScalarResult && vectorInputs == 1;
+        return nonScalarResult && inputs > 0;
     }
 
     private static bool IsVectorInput(ITypeSymbol type) =>
