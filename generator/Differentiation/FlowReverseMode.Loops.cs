@@ -98,8 +98,8 @@ internal sealed partial class FlowReverseMode
             }
             var index = init.Name;
             var direction = stepValue.Op == BinaryOp.Add ? 1 : -1;
-            var (op, bound) = compare.Left is Variable l && l.Name == index ? (compare.Op, compare.Right)
-                : compare.Right is Variable r && r.Name == index ? (Flip(compare.Op), compare.Left)
+            var (op, bound) = IndexOffset(compare.Left, index) is { } leftOffset ? (compare.Op, Shifted(compare.Right, -leftOffset))
+                : IndexOffset(compare.Right, index) is { } rightOffset ? (Flip(compare.Op), Shifted(compare.Left, -rightOffset))
                 : (BinaryOp.Equal, compare.Right);
             Expr? last = (direction, op) switch
             {
@@ -128,6 +128,23 @@ internal sealed partial class FlowReverseMode
             _noRestore.Add(init);
         }
     }
+
+    /// <summary>
+    /// k when <paramref name="side"/> is the index plus a constant k (<c>i</c>, <c>i + 1</c>, <c>1 + i</c>,
+    /// <c>i - 2</c>): <c>i + k &lt; n</c> is the counted loop <c>i &lt; n - k</c>.
+    /// </summary>
+    private static int? IndexOffset(Expr side, string index) => side switch
+    {
+        Variable v when v.Name == index => 0,
+        Binary { Op: BinaryOp.Add, Left: Variable v, Right: Constant { Type: ScalarType.Int } k } when v.Name == index => (int)k.Value,
+        Binary { Op: BinaryOp.Add, Left: Constant { Type: ScalarType.Int } k, Right: Variable v } when v.Name == index => (int)k.Value,
+        Binary { Op: BinaryOp.Subtract, Left: Variable v, Right: Constant { Type: ScalarType.Int } k } when v.Name == index => -(int)k.Value,
+        _ => null,
+    };
+
+    /// <summary><c>e + k</c> for an integer bound (<c>n + -1</c> is written <c>n - 1</c>).</summary>
+    private static Expr Shifted(Expr e, int k) =>
+        k < 0 ? Build.Subtract(e, new Constant(-k, e.Type)) : Build.Add(e, new Constant(k, e.Type));
 
     private static BinaryOp Flip(BinaryOp op) => op switch
     {

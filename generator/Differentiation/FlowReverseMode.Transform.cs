@@ -117,13 +117,14 @@ internal sealed partial class FlowReverseMode
                 TransformAssign(assign, forward, reverse);
                 break;
             case Store store:
-                forward.Add(new SaveElement(store.Aggregate, store.Indices));
+                var pair = ++_elementRecords;
+                forward.Add(new SaveElement(store.Aggregate, store.Indices) { Pair = pair });
                 forward.Add(store);
                 if (_varied.Contains(store.Aggregate) && store.Value is Binary { Op: BinaryOp.Add or BinaryOp.Subtract, Left: ElementLoad self } update
                     && self.Aggregate == store.Aggregate && self.Indices.Equals(store.Indices) && !Names(update.Right).Contains(store.Aggregate))
                 {
                     // a[i] += e: the element's adjoint passes through unchanged.
-                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices, store.Value.Type));
+                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices, store.Value.Type) { Pair = pair });
                     var element = new ElementLoad(Adjoint(store.Aggregate), store.Indices, store.Value.Type);
                     Propagate(update.Right, update.Op == BinaryOp.Add ? element : Build.Negate(element), reverse);
                 }
@@ -133,12 +134,12 @@ internal sealed partial class FlowReverseMode
                     var value = _names.Fresh(store.Aggregate + "Adjoint");
                     reverse.Add(new DeclareValue(value, new ElementLoad(adjoint, store.Indices, store.Value.Type)));
                     reverse.Add(new SetElement(adjoint, store.Indices, new Constant(0, store.Value.Type)));
-                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices, store.Value.Type));
+                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices, store.Value.Type) { Pair = pair });
                     Propagate(store.Value, Variable.Adjoint(value, store.Value.Type), reverse);
                 }
                 else
                 {
-                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices, store.Value.Type));
+                    reverse.Add(new RestoreElement(store.Aggregate, store.Indices, store.Value.Type) { Pair = pair });
                 }
                 break;
             case If branch:

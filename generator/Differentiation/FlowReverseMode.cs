@@ -96,6 +96,7 @@ internal sealed partial class FlowReverseMode
             .ToList();
 
         var allReverse = prologue.Concat(reverse).Concat(epilogue).ToList();
+        (forward, allReverse) = DropUnreadElementRecords(forward, allReverse);
         var needed = NeededNames(allReverse.Concat(RunReverse.Within(forward)).ToList());
         var unused = new HashSet<string>();
         var finalReverse = DropEmptyReplays(FinalizeReverse(allReverse, needed), unused);

@@ -84,11 +84,14 @@ internal static class BackwardEmitter
             // A fused iteration reads back its own records before the reverse sweep proper starts.
             writer.Line($"var {ExpressionPrinter.Reader} = default({TypeNames.TapeReaderType});");
         }
+        writer.RecordMeterCall = RecordMeterLines.Call(program, local);
         StatementPrinter.Forward(writer, program.Forward);
         if (program.HasEarlyReturn)
         {
             writer.Line($"{StatementPrinter.ReverseLabel}:");
         }
+        RecordMeterLines.Print(writer);
+        writer.RecordMeterCall = null;
         if (method.Result.Kind is ResultKind.Array or ResultKind.Tensor && program.ResultName is not null)
         {
             SourceEmitter.SeedCheck(writer, method, program.ResultName);

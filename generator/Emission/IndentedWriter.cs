@@ -8,6 +8,12 @@ internal sealed class IndentedWriter
     private readonly StringBuilder _text = new();
     private int _depth;
 
+    /// <summary>
+    /// The statement reporting the records held to <c>RecordMeter</c> (null: none), printed where
+    /// the records of the method being written peak; see <c>RecordMeterLines</c>.
+    /// </summary>
+    public string? RecordMeterCall { get; set; }
+
     public void Line(string line = "")
     {
         if (line.Length > 0)

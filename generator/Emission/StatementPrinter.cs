@@ -91,6 +91,7 @@ internal static class StatementPrinter
                     {
                         writer.Line("// " + run.Comment);
                     }
+                    RecordMeterLines.Print(writer);
                     if (run.ReadsTape)
                     {
                         writer.Line($"{Reader} = {Tape}.Reader();");

@@ -57,7 +57,11 @@ internal sealed record BackwardFor(string Index, bool Declare, Expr Start, Expr 
 internal sealed record RestoreVariable(string Name, ScalarType Type) : BackwardStatement;
 
 /// <summary>Placeholder for restoring an overwritten element; kept only if the reverse sweep reads the aggregate.</summary>
-internal sealed record RestoreElement(string Aggregate, EquatableArray<Expr> Indices, ScalarType Element = ScalarType.Double) : BackwardStatement;
+internal sealed record RestoreElement(string Aggregate, EquatableArray<Expr> Indices, ScalarType Element = ScalarType.Double) : BackwardStatement
+{
+    /// <summary>The <c>SaveElement</c> whose record this reads back.</summary>
+    public int Pair { get; init; }
+}
 
 /// <summary>
 /// An adjoint buffer for an array or tensor: zeros shaped like <c>Like</c>, or a copy of

@@ -86,7 +86,11 @@ internal sealed record ForwardReturn(Expr? Value) : Statement;
 internal sealed record SaveVariable(string Name, ScalarType Type) : Statement;
 
 /// <summary>Placeholder: save an element before it is overwritten; becomes a <see cref="TapePush"/> if the reverse sweep reads the aggregate.</summary>
-internal sealed record SaveElement(string Aggregate, EquatableArray<Expr> Indices) : Statement;
+internal sealed record SaveElement(string Aggregate, EquatableArray<Expr> Indices) : Statement
+{
+    /// <summary>Names the <c>RestoreElement</c> that reads this record back: the two are kept or dropped together.</summary>
+    public int Pair { get; init; }
+}
 
 /// <summary>
 /// Reverse-sweep statements run inside the forward sweep: a fused loop's iteration reverse

@@ -24,13 +24,13 @@ internal sealed record GeneratedMembers(
     public static GeneratedMembers Of(MethodModel method) => Of(method.Name, method.Parameters, method.Result);
 
     /// <summary>
-    /// MBackward, MGradient, MPullback and its class MPullbackResult always; MJacobian for a
-    /// non-scalar result and exactly one differentiable array, span or tensor input;
+    /// MBackward, MGradient, MPullback and its class MPullbackResult always; MJacobian (and its
+    /// overload writing into a caller's buffer) for a non-scalar result and any differentiable input;
     /// MTapedForward/MTapedReverse (what calling [Differentiable] methods use) for a scalar result.
     /// </summary>
     public static GeneratedMembers Of(string name, IEnumerable<ParameterModel> parameters, ResultModel result)
     {
-        var hasJacobian = result.Kind != ResultKind.Scalar && parameters.Count(p => p.IsDifferentiable && p.IsAggregate) == 1;
+        var hasJacobian = result.Kind != ResultKind.Scalar && parameters.Any(p => p.IsDifferentiable);
         var taped = result.Kind == ResultKind.Scalar;
         return new GeneratedMembers(
             name + "Backward",

@@ -16,6 +16,8 @@ namespace SourceGen.Autodiff.Benchmarks.Benchmarks;
 [GenericTypeArguments(typeof(LogisticRegressionProblem), typeof(double))]
 [GenericTypeArguments(typeof(MlpProblem), typeof(double))]
 [GenericTypeArguments(typeof(HornerProblem), typeof(double))]
+[GenericTypeArguments(typeof(PendulumProblem), typeof(double))]
+[GenericTypeArguments(typeof(LennardJonesProblem), typeof(double))]
 #endif
 [MemoryDiagnoser]
 [MedianColumn]

@@ -13,6 +13,8 @@ namespace SourceGen.Autodiff.Benchmarks.Benchmarks;
 [GenericTypeArguments(typeof(LogisticRegressionProblem))]
 [GenericTypeArguments(typeof(MlpProblem))]
 [GenericTypeArguments(typeof(HornerProblem))]
+[GenericTypeArguments(typeof(PendulumProblem))]
+[GenericTypeArguments(typeof(LennardJonesProblem))]
 [MemoryDiagnoser]
 [MedianColumn]
 public class LoopFunctionBenchmarks<TProblem>

@@ -23,6 +23,8 @@ public static class SelfCheck
         LogisticRegressionProblem.Create(),
         MlpProblem.Create(),
         HornerProblem.Create(),
+        PendulumProblem.Create(),
+        LennardJonesProblem.Create(),
     ];
 
     /// <summary>Prints one line per comparison; returns 0 when all agree, 1 otherwise.</summary>

@@ -113,7 +113,7 @@ public static class ArrayCases
             ExactVjp = (x, s) => [s[0] * x[1] + 2 * s[1], s[0] * x[0] - 2 * x[1] * s[1]], // y = [x0 x1, 2 x0 - x1²]
         },
 
-        // Polar(r, theta): scalars in, array out; no MJacobian (no array input).
+        // Polar(r, theta): scalars in, array out; MJacobian's columns are r and theta.
         new DiffCase
         {
             Name = "Polar",
@@ -126,6 +126,7 @@ public static class ArrayCases
                 var p = ArrayCorpus.PolarPullback(v[0], v[1]);
                 return new PullbackRun(Flat.Of(p.Value), (s, g) => p.Backward(s, ref g[0], ref g[1]));
             },
+            Jacobian = v => ArrayCorpus.PolarJacobian(v[0], v[1]),
             ExactVjp = (v, s) =>
             [
                 s[0] * Math.Cos(v[1]) + s[1] * Math.Sin(v[1]),
@@ -182,7 +183,6 @@ public static class ArrayCases
                 return new PullbackRun(value, (s, g) => p.Backward(s, g.AsSpan(0, 2), ref g[2]));
             },
             Jacobian = v => ArrayCorpus.ScaledOutputJacobian(v.AsSpan(0, 2), v[2], new double[2]),
-            JacobianInputs = 2, // with respect to x only
             ExactVjp = (v, s) => [s[0] * v[2], s[1] * v[2] * v[2], s[0] * v[0] + 2 * v[2] * v[1] * s[1]],
         },
 

@@ -86,6 +86,7 @@ public static class TensorCases
                     Flat.CopyBack(bGrad, g, 6);
                 });
             },
+            Jacobian = v => TensorCorpus.TwoTensorsJacobian(Flat.ToTensor(v, 0, Matrix), Flat.ToTensor(v, 6, Matrix)),
             ExactVjp = (v, s) =>
             {
                 var vjp = new double[12];

@@ -47,14 +47,8 @@ public sealed record DiffCase
     /// <summary>Calls the generated <c>MGradient</c>; only for scalar (double) results.</summary>
     public Func<double[], double[]>? Gradient { get; init; }
 
-    /// <summary>Calls the generated <c>MJacobian</c>; only where the contract emits it.</summary>
+    /// <summary>Calls the generated <c>MJacobian</c> (columns: every differentiable input, flattened in order); only where the contract emits it.</summary>
     public Func<double[], double[,]>? Jacobian { get; init; }
-
-    /// <summary>
-    /// How many leading flattened inputs <see cref="Jacobian"/> covers: those of the one array or
-    /// tensor parameter when a scalar parameter follows it; all of them when null.
-    /// </summary>
-    public int? JacobianInputs { get; init; }
 
     /// <summary>The hand-derived vector-Jacobian product Jᵀ·seed at (x, seed), where easy.</summary>
     public Func<double[], double[], double[]>? ExactVjp { get; init; }

@@ -77,29 +77,14 @@ public static class DiffChecks
     {
         double[,] numeric = FiniteDifference.Jacobian(c.Forward, Copy(c.Point));
         double[,] generated = c.Jacobian!(Copy(c.Point));
-        int inputs = c.JacobianInputs ?? c.Point.Length;
         Xunit.Assert.Equal(numeric.GetLength(0), generated.GetLength(0)); // outputs
-        Xunit.Assert.Equal(inputs, generated.GetLength(1));
-        Close.All(Flat.Of(LeadingColumns(numeric, inputs)), Flat.Of(generated), FiniteDifferenceRelative, FiniteDifferenceAbsolute,
+        Xunit.Assert.Equal(c.Point.Length, generated.GetLength(1)); // every differentiable input
+        Close.All(Flat.Of(numeric), Flat.Of(generated), FiniteDifferenceRelative, FiniteDifferenceAbsolute,
             $"{c.Name}: MJacobian vs central differences (row-major)");
     }
 
     private static double[] NumericVjp(DiffCase c) =>
         FiniteDifference.VectorJacobianProduct(c.Forward, Copy(c.Point), c.Seed);
-
-    private static double[,] LeadingColumns(double[,] matrix, int columns)
-    {
-        var result = new double[matrix.GetLength(0), columns];
-        for (int i = 0; i < matrix.GetLength(0); i++)
-        {
-            for (int j = 0; j < columns; j++)
-            {
-                result[i, j] = matrix[i, j];
-            }
-        }
-
-        return result;
-    }
 
     private static double[] Copy(double[] values) => (double[])values.Clone();
 

@@ -81,8 +81,8 @@ public static class TensorCaseBuilder
         };
 
     /// <summary>
-    /// <c>Tensor M(Tensor x, double s)</c> with a result shaped like x: flat input [x..., s], and
-    /// MJacobian with respect to x only.
+    /// <c>Tensor M(Tensor x, double s)</c> with a result shaped like x: flat input [x..., s], the
+    /// columns of MJacobian too.
     /// </summary>
     public static DiffCase TensorAndScalar<TPullback>(
         string name,
@@ -117,7 +117,6 @@ public static class TensorCaseBuilder
                     }));
             },
             Jacobian = v => jacobian(Flat.ToTensor(v, 0, shape), v[n]),
-            JacobianInputs = n,
             ExactVjp = exactVjp,
         };
     }

@@ -80,6 +80,29 @@ public static class ControlFlowCases
             """),
             r => [Array(r, 4, -1.5, 1.5)]);
 
+        // Bounds written with the index shifted (i + 1 < n, n > j + 1) are counted loops like
+        // i < n - 1: the reverse runs from the bounds and recomputes t and u, with no tape.
+        yield return new("OffsetLoopBounds", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double OffsetLoopBounds(ReadOnlySpan<double> x, double a)
+            {
+                double s = 0;
+                for (int i = 0; i + 1 < x.Length; i++)
+                {
+                    double t = x[i + 1] - x[i] * x[i];
+                    s += a * t * t;
+                }
+                double p = 1;
+                for (int j = 0; x.Length > j + 1; j++)
+                {
+                    double u = x[j] * x[j + 1];
+                    p = p * Math.Sin(u) + s;
+                }
+                return p;
+            }
+            """),
+            r => [Array(r, 4, -1.5, 1.5), Real(r, 0.5, 2)]);
+
         // Fusion: the outer loop's accumulator has a known adjoint (seed / n), so each iteration's
         // reverse runs with it; the inner loop overwrites th, which the iteration still records.
         yield return new("FusedLoopWithInnerRecords", CaseSource.InFunctions("""
@@ -282,6 +305,69 @@ public static class ControlFlowCases
             }
             """),
             r => [Array(r, 3, 0.5, 2)]);
+
+        // A scratch array filled by increments and read only after them: no element is recorded
+        // (the reverse of h[i] += e needs no old h[i], and no earlier statement reads h).
+        yield return new("ScratchArrayIncrements", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double ScratchArrayIncrements(ReadOnlySpan<double> w, ReadOnlySpan<double> x)
+            {
+                int n = x.Length;
+                int m = w.Length / n;
+                var h = new double[m];
+                for (int i = 0; i < m; i++)
+                {
+                    for (int j = 0; j < n; j++)
+                    {
+                        h[i] += w[i * n + j] * x[j];
+                    }
+                }
+                double s = 0;
+                for (int i = 0; i < m; i++)
+                {
+                    s += Math.Tanh(h[i]);
+                }
+                return s;
+            }
+            """),
+            r => [Array(r, 6, -1, 1), Array(r, 3, -1, 1)]);
+
+        // Scratch arrays rewritten at the start of every iteration: diff is recorded there (the
+        // increments' reverse reads it), z not at all (its increments overwrite nothing that is
+        // read before the next iteration's rewrite restores it).
+        yield return new("ScratchRewrittenEachIteration", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double ScratchRewrittenEachIteration(ReadOnlySpan<double> mu, ReadOnlySpan<double> l, [NoGradient] ReadOnlySpan<double> x)
+            {
+                int d = mu.Length;
+                var diff = new double[d];
+                var z = new double[d];
+                double total = 0;
+                for (int p = 0; p < x.Length / d; p++)
+                {
+                    for (int r = 0; r < d; r++)
+                    {
+                        diff[r] = x[p * d + r] - mu[r];
+                        z[r] = 0;
+                    }
+                    for (int r = 0; r < d; r++)
+                    {
+                        for (int c = 0; c <= r; c++)
+                        {
+                            z[r] += l[r * d + c] * diff[c];
+                        }
+                    }
+                    double q = 0;
+                    for (int r = 0; r < d; r++)
+                    {
+                        q += z[r] * z[r];
+                    }
+                    total += Math.Log(1 + q);
+                }
+                return total;
+            }
+            """),
+            r => [Array(r, 2, -1, 1), Array(r, 4, -1, 1), Array(r, 6, -2, 2)]);
     }
 
     /// <summary>A value in [low, high] or in [-high, -low], by a coin flip.</summary>

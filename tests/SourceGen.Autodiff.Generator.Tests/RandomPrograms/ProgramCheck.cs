@@ -198,12 +198,10 @@ public static class ProgramCheck
 
     private static void CheckJacobian(RandomProgram program, Probe probe, SamplePoint point, Baseline trace)
     {
-        var array = program.WithGradient.Single(p => p.IsArray);
-        var offset = program.WithGradient.TakeWhile(p => p != array).Sum(p => p.Width);
         var jacobian = probe.Jacobian!(point.X);
-        if (jacobian.GetLength(0) != program.OutputWidth || jacobian.GetLength(1) != array.Length)
+        if (jacobian.GetLength(0) != program.OutputWidth || jacobian.GetLength(1) != point.X.Length)
         {
-            throw new FailureException(FailureKind.WrongGradient, $"FJacobian is {jacobian.GetLength(0)} x {jacobian.GetLength(1)}, expected {program.OutputWidth} x {array.Length}");
+            throw new FailureException(FailureKind.WrongGradient, $"FJacobian is {jacobian.GetLength(0)} x {jacobian.GetLength(1)}, expected {program.OutputWidth} x {point.X.Length}");
         }
         var flipped = false;
         var numeric = FiniteDifference.Jacobian(x => Evaluate(probe, x, program.OutputWidth, trace, ref flipped), point.X, Step);
@@ -215,10 +213,10 @@ public static class ProgramCheck
         var expected = new List<double>();
         for (var i = 0; i < program.OutputWidth; i++)
         {
-            for (var j = 0; j < array.Length; j++)
+            for (var j = 0; j < point.X.Length; j++)
             {
                 analytic.Add(jacobian[i, j]);
-                expected.Add(numeric[i, offset + j]);
+                expected.Add(numeric[i, j]);
             }
         }
         var check = GradientCheck.Compare(analytic.ToArray(), expected.ToArray(), RelativeTolerance, AbsoluteTolerance);

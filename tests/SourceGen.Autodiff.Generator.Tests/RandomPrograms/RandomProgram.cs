@@ -92,8 +92,8 @@ public sealed record RandomProgram(int Seed, IReadOnlyList<Parameter> Parameters
     /// <summary>Length of the flat output: 1 for a scalar.</summary>
     public int OutputWidth => Result == ResultKind.Scalar ? 1 : ResultLength;
 
-    /// <summary>MJacobian is part of the contract for a non-scalar result and exactly one differentiable array.</summary>
-    public bool HasJacobian => Result != ResultKind.Scalar && Parameters.Count(p => p.IsArray && p.HasGradient) == 1;
+    /// <summary>MJacobian is part of the contract for a non-scalar result and any differentiable input (its columns: all of them, flattened in order).</summary>
+    public bool HasJacobian => Result != ResultKind.Scalar && WithGradient.Any();
 
     public Parameter? OutputParameter => Parameters.FirstOrDefault(p => p.Kind == ParameterKind.Output);
 }

@@ -61,22 +61,6 @@ public sealed class ArgumentLayout
         return GradientSlots().Select(i => Refill(Clone(_template[i]), values, ref offset)).ToArray();
     }
 
-    /// <summary>Where parameter <paramref name="name"/> sits in the flat inputs.</summary>
-    public (int Offset, int Length) Slots(string name)
-    {
-        var offset = 0;
-        foreach (var i in GradientSlots())
-        {
-            var length = Flatten(new[] { _template[i] }).Length;
-            if (_signature.Parameters[i].Name == name)
-            {
-                return (offset, length);
-            }
-            offset += length;
-        }
-        throw new ArgumentException($"{name} has no gradient.");
-    }
-
     public static double[] Flatten(IEnumerable<object> values) => values.SelectMany(v => v switch
     {
         double d => new[] { d },

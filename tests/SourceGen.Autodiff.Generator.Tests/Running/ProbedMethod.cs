@@ -27,7 +27,7 @@ public sealed class ProbedMethod : IDisposable
 
     public MethodSignature Signature { get; }
 
-    /// <summary>Whether the generator emitted MJacobian (non-scalar result, one array/span/tensor input).</summary>
+    /// <summary>Whether the generator emitted MJacobian (non-scalar result, any differentiable input).</summary>
     public bool HasJacobian { get; }
 
     /// <summary>The type that declares the [Differentiable] method and the generated members.</summary>
