@@ -82,8 +82,13 @@ public static class Shapes
 
     /// <summary>Throws if a scalar buffer the method writes is the same variable as another scalar argument.</summary>
     /// <inheritdoc cref="RequireDisjoint{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, string, string)"/>
-    public static void RequireDisjoint<T>(ref T written, ref T other, string writtenName, string otherName) =>
-        RequireDisjoint(MemoryMarshal.CreateReadOnlySpan(ref written, 1), MemoryMarshal.CreateReadOnlySpan(ref other, 1), writtenName, otherName);
+    public static void RequireDisjoint<T>(ref T written, ref T other, string writtenName, string otherName)
+    {
+        if (System.Runtime.CompilerServices.Unsafe.AreSame(ref written, ref other))
+        {
+            RequireDisjoint(MemoryMarshal.CreateReadOnlySpan(ref written, 1), MemoryMarshal.CreateReadOnlySpan(ref other, 1), writtenName, otherName);
+        }
+    }
 
     /// <summary>Throws if a scalar buffer the method writes is an element of a span argument.</summary>
     /// <inheritdoc cref="RequireDisjoint{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, string, string)"/>
