@@ -70,33 +70,42 @@ public static class Shapes
     /// <param name="writtenName">The name of <paramref name="written"/>; becomes the exception's parameter name.</param>
     /// <param name="otherName">The name of <paramref name="other"/>.</param>
     /// <exception cref="ArgumentException">The two share at least one element.</exception>
+    // Inlined into every generated Backward (a few per call): the throw lives in its own method.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void RequireDisjoint<T>(ReadOnlySpan<T> written, ReadOnlySpan<T> other, string writtenName, string otherName)
     {
         if (written.Overlaps(other))
         {
-            throw new ArgumentException(
-                $"{writtenName} and {otherName} share memory; pass separate buffers (a buffer the method writes must not overlap any other argument).",
-                writtenName);
+            ThrowOverlap(writtenName, otherName);
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowOverlap(string writtenName, string otherName) =>
+        throw new ArgumentException(
+            $"{writtenName} and {otherName} share memory; pass separate buffers (a buffer the method writes must not overlap any other argument).",
+            writtenName);
+
     /// <summary>Throws if a scalar buffer the method writes is the same variable as another scalar argument.</summary>
     /// <inheritdoc cref="RequireDisjoint{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, string, string)"/>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void RequireDisjoint<T>(ref T written, ref T other, string writtenName, string otherName)
     {
         if (System.Runtime.CompilerServices.Unsafe.AreSame(ref written, ref other))
         {
-            RequireDisjoint(MemoryMarshal.CreateReadOnlySpan(ref written, 1), MemoryMarshal.CreateReadOnlySpan(ref other, 1), writtenName, otherName);
+            ThrowOverlap(writtenName, otherName);
         }
     }
 
     /// <summary>Throws if a scalar buffer the method writes is an element of a span argument.</summary>
     /// <inheritdoc cref="RequireDisjoint{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, string, string)"/>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void RequireDisjoint<T>(ref T written, ReadOnlySpan<T> other, string writtenName, string otherName) =>
         RequireDisjoint(MemoryMarshal.CreateReadOnlySpan(ref written, 1), other, writtenName, otherName);
 
     /// <summary>Throws if a span the method writes contains a scalar argument.</summary>
     /// <inheritdoc cref="RequireDisjoint{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, string, string)"/>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void RequireDisjoint<T>(ReadOnlySpan<T> written, ref T other, string writtenName, string otherName) =>
         RequireDisjoint(written, MemoryMarshal.CreateReadOnlySpan(ref other, 1), writtenName, otherName);
 }
