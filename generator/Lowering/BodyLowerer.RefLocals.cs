@@ -89,24 +89,7 @@ internal sealed partial class BodyLowerer
     }
 
     /// <summary>An index fixed when a ref is bound: constants stay, anything else is copied into an int local.</summary>
-    private Expr CaptureIndex(Expr index, string refName)
-    {
-        if (index is Constant)
-        {
-            return index;
-        }
-        var name = _names.Fresh(Identifiers.Unescape(refName) + "Index");
-        if (_mutable)
-        {
-            _locals.Add(new LocalVariable(name, index.Type));
-            Emit(new Assign(name, index));
-        }
-        else
-        {
-            Emit(new Let(name, index));
-        }
-        return new Variable(name, index.Type);
-    }
+    private Expr CaptureIndex(Expr index, string refName) => Capture(index, Identifiers.Unescape(refName) + "Index");
 
     /// <summary><c>r = ref other;</c>: allowed where the ref was bound (same branch and loop), where the order is static.</summary>
     private void RebindRef(ISimpleAssignmentOperation assignment)

@@ -89,13 +89,13 @@ internal sealed partial class BodyLowerer
     private readonly HashSet<string> _capturedNames = new();
 
     /// <summary>Copies a value into a fresh temporary (constants stay as they are).</summary>
-    private Expr Capture(Expr value)
+    private Expr Capture(Expr value, string name = "value")
     {
         if (value is Constant)
         {
             return value;
         }
-        var name = _names.Fresh("value");
+        name = _names.Fresh(name);
         _capturedNames.Add(name);
         if (_mutable)
         {
