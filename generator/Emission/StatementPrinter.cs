@@ -129,7 +129,8 @@ internal static class StatementPrinter
     /// <summary>Where a return inside branches or loops jumps: the start of the reverse sweep.</summary>
     public const string ReverseLabel = "reverse";
 
-    private static string AssignText(Assign assign) => $"{assign.Name} = {Print(assign.Value)}";
+    private static string AssignText(Assign assign) =>
+        assign.Value is DataRead { IsStatement: true } call ? Print(call) : $"{assign.Name} = {Print(assign.Value)}";
 
     private static string PushText(TapePush push) => push.Value.Type switch
     {

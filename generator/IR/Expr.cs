@@ -90,7 +90,14 @@ internal sealed record ExternalCall(string Method, EquatableArray<Expr> Argument
 /// the lowered inactive sub-expressions (indices) between its pieces. Never differentiated.
 /// <see cref="Texts"/> has one piece more than <see cref="Holes"/>.
 /// </summary>
-internal sealed record DataRead(EquatableArray<string> Texts, EquatableArray<Expr> Holes, bool IsPrimary, ScalarType Type) : Expr(Type);
+internal sealed record DataRead(EquatableArray<string> Texts, EquatableArray<Expr> Holes, bool IsPrimary, ScalarType Type) : Expr(Type)
+{
+    /// <summary>
+    /// A void validation call (<c>ArgumentOutOfRangeException.ThrowIfNegative(n)</c>) run for its
+    /// effect: the <see cref="Assign"/> holding it prints as the call alone.
+    /// </summary>
+    public bool IsStatement { get; init; }
+}
 
 /// <summary>An array, span or tensor passed whole to an <see cref="ExternalCall"/> (as data: it carries no gradient there).</summary>
 internal sealed record AggregateArgument(string Aggregate) : Expr(ScalarType.Double)

@@ -99,6 +99,9 @@ internal sealed partial class BodyLowerer
                     Emit(new Loop(LoopKind.For, forCondition, forBody, step.ToEquatableArray()));
                 }
                 return;
+            case IWhileLoopOperation { ConditionIsTop: true, Condition: { } written } whileLoop when written.DescendantsAndSelf().Any(IsNestedWrite):
+                LowerWhileWithWrites(whileLoop);
+                return;
             case IWhileLoopOperation whileLoop when whileLoop.Condition is not null:
                 _conditionalDepth++;
                 var condition = LowerCondition(whileLoop.Condition);
@@ -121,6 +124,37 @@ internal sealed partial class BodyLowerer
             default:
                 Unsupported(loop, "this kind of loop is not supported");
                 return;
+        }
+    }
+
+    /// <summary>
+    /// <c>while (n-- &gt; 0) body</c>: the condition writes, so it runs as statements at the top of
+    /// every iteration, as C# runs it: <c>while (true) { if (!(n-- &gt; 0)) break; body }</c>.
+    /// A <c>continue</c> in the body jumps to the top, where the condition runs again, as in C#.
+    /// (In a do-while, <c>continue</c> jumps to the condition at the bottom: that stays a diagnostic.)
+    /// </summary>
+    private void LowerWhileWithWrites(IWhileLoopOperation whileLoop)
+    {
+        var outer = _current;
+        _current = new List<Statement>();
+        _loopDepth++;
+        Expr? condition = null;
+        WithNestedWrites(whileLoop.Condition!, () => condition = LowerCondition(whileLoop.Condition!));
+        if (condition is not null)
+        {
+            var stop = whileLoop.ConditionIsUntil ? condition : new Unary(UnaryOp.Not, condition, ScalarType.Bool);
+            Emit(new If(stop, new Statement[] { new Break() }.ToEquatableArray(), EquatableArray<Statement>.Empty));
+        }
+        foreach (var statement in LowerNested(whileLoop.Body))
+        {
+            Emit(statement);
+        }
+        _loopDepth--;
+        var body = _current;
+        _current = outer;
+        if (condition is not null)
+        {
+            Emit(new Loop(LoopKind.While, new Constant(1, ScalarType.Bool), body.ToEquatableArray(), EquatableArray<Statement>.Empty));
         }
     }
 

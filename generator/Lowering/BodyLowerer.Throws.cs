@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -53,13 +55,89 @@ internal sealed partial class BodyLowerer
         }
     }
 
-    /// <summary>A call as a statement (ArgumentOutOfRangeException.ThrowIfNegative(n), Console.WriteLine): only its side effect would run.</summary>
+    /// <summary>A call as a statement (Console.WriteLine, a validation helper given a differentiable value): only its side effect would run.</summary>
     private void ReportVoidCall(IInvocationOperation call)
     {
-        var advice = call.TargetMethod.Name.StartsWith("Throw", System.StringComparison.Ordinal)
-            ? "validation helpers are not supported yet; write the check out, e.g. 'if (n < 0) throw new ArgumentOutOfRangeException(nameof(n));'"
+        var advice = IsValidationHelper(call.TargetMethod)
+            ? "a validation helper is run as written when its arguments are integers, bools, strings or data; check a floating-point value with 'if (...) throw new ...'"
             : "a call whose result is not used runs only for its side effects, which a derivative cannot follow; move it out of the method";
         Report(DiagnosticDescriptors.UnsupportedStatement, call.Syntax.GetLocation(), $"'{Shorten(call.Syntax.ToString())}'", advice);
+    }
+
+    /// <summary>
+    /// <c>ArgumentOutOfRangeException.ThrowIfNegative(n)</c>, <c>ArgumentNullException.ThrowIfNull(settings)</c>,
+    /// <c>ObjectDisposedException.ThrowIf(...)</c>: a static <c>ThrowIf*</c> method of an exception type.
+    /// </summary>
+    private static bool IsValidationHelper(IMethodSymbol method)
+    {
+        if (!method.IsStatic || !method.Name.StartsWith("ThrowIf", System.StringComparison.Ordinal))
+        {
+            return false;
+        }
+        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (type.ToDisplayString() == "System.Exception")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A validation helper whose arguments are all inactive (integers, bools, strings, data): it can run as written.</summary>
+    private bool IsValidationCall(IInvocationOperation call) =>
+        IsValidationHelper(call.TargetMethod) && call.Arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue || a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.RefKind == RefKind.None && Collect(a.Value, new List<(TextSpan, string?, IOperation?)>()));
+
+    /// <summary>
+    /// The call, qualified, runs in every forward sweep where it is written. A parameter filled in
+    /// by <c>[CallerArgumentExpression]</c> gets the user's argument text, so the exception names
+    /// the user's variable, not the generated code's.
+    /// </summary>
+    private void LowerValidationCall(IInvocationOperation call)
+    {
+        var syntax = (InvocationExpressionSyntax)call.Syntax;
+        var method = call.TargetMethod;
+        var pieces = new List<(TextSpan Span, string? Text, IOperation? Hole)>
+        {
+            (syntax.Expression.Span, method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name, null),
+        };
+        var callerTexts = new List<string>();
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.Explicit)
+            {
+                Collect(argument.Value, pieces);
+            }
+            else if (CallerArgument(argument.Parameter!, call) is { } text)
+            {
+                callerTexts.Add(SymbolDisplay.FormatLiteral(text, quote: true));
+            }
+        }
+        if (callerTexts.Count > 0)
+        {
+            var close = syntax.ArgumentList.CloseParenToken.SpanStart;
+            var separator = syntax.ArgumentList.Arguments.Count > 0 ? ", " : "";
+            pieces.Add((new TextSpan(close, 0), separator + string.Join(", ", callerTexts), null));
+        }
+        var read = BuildDataRead(syntax, "", pieces, primary: true, ScalarType.Int);
+        if (read is not null)
+        {
+            var name = _names.Fresh("validated");
+            _locals.Add(new LocalVariable(name, ScalarType.Int));
+            Emit(new Assign(name, read with { IsStatement = true }));
+        }
+    }
+
+    /// <summary>The argument text C# would pass to a <c>[CallerArgumentExpression("value")]</c> parameter, or null.</summary>
+    private static string? CallerArgument(IParameterSymbol parameter, IInvocationOperation call)
+    {
+        var attribute = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "CallerArgumentExpressionAttribute");
+        if (attribute is not { ConstructorArguments: [{ Value: string source }] })
+        {
+            return null;
+        }
+        var argument = call.Arguments.FirstOrDefault(a => a.Parameter?.Name == source && a.ArgumentKind == ArgumentKind.Explicit);
+        return argument?.Syntax is ArgumentSyntax written ? written.Expression.ToString() : argument?.Value.Syntax.ToString();
     }
 
     private void EmitThrow(Expr condition, DataRead exception)

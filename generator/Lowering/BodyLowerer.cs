@@ -304,6 +304,9 @@ internal sealed partial class BodyLowerer
             case IThrowOperation thrown:
                 LowerThrow(thrown);
                 return;
+            case IInvocationOperation { TargetMethod.ReturnsVoid: true } call when IsValidationCall(call):
+                LowerValidationCall(call);
+                return;
             case IInvocationOperation { TargetMethod.ReturnsVoid: true } call:
                 ReportVoidCall(call);
                 return;

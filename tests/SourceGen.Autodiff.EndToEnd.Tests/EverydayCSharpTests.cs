@@ -66,4 +66,56 @@ public sealed class EverydayCSharpTests
         var empty = Assert.Throws<System.ArgumentException>(() => EverydayCorpus.CheckedDotPullback([], []));
         Assert.Equal("x", empty.ParamName);
     }
+
+    [Fact]
+    public void Throw_helpers_run_as_written_and_name_the_users_argument()
+    {
+        double x = 1.3;
+        Assert.Equal(FiniteDifference.Derivative(v => EverydayCorpus.ScaledPower(v, 5, "m"), x), EverydayCorpus.ScaledPowerGradient(x, 5, "m"), 6);
+        var negative = Assert.Throws<System.ArgumentOutOfRangeException>(() => EverydayCorpus.ScaledPowerGradient(x, -1, "m"));
+        Assert.Equal("n", negative.ParamName);
+        var large = Assert.Throws<System.ArgumentOutOfRangeException>(() => EverydayCorpus.ScaledPowerPullback(x, 13, "m"));
+        Assert.Equal("n", large.ParamName);
+        var unit = Assert.Throws<System.ArgumentException>(() => EverydayCorpus.ScaledPowerGradient(x, 2, ""));
+        Assert.Equal("unit", unit.ParamName);
+
+        double p = 0.3;
+        Assert.Equal(1 / (p * (1 - p)), EverydayCorpus.LogitGradient(p, 3), 12);
+        Assert.Equal("clampDigits", Assert.Throws<System.ArgumentOutOfRangeException>(() => EverydayCorpus.LogitGradient(p, 0)).ParamName);
+    }
+
+    [Theory]
+    [InlineData(0.7, 0.3, 0)]
+    [InlineData(0.7, 0.3, 1)]
+    [InlineData(-1.2, 0.45, 6)]
+    public void Decrement_in_a_while_condition_runs_once_per_test(double x, double rate, int n)
+    {
+        var (xGrad, rateGrad) = EverydayCorpus.RelaxGradient(x, rate, n);
+        Assert.Equal(FiniteDifference.Derivative(v => EverydayCorpus.Relax(v, rate, n), x), xGrad, 6);
+        Assert.Equal(FiniteDifference.Derivative(r => EverydayCorpus.Relax(x, r, n), rate), rateGrad, 6);
+        var pullback = EverydayCorpus.RelaxPullback(x, rate, n);
+        Assert.Equal(EverydayCorpus.Relax(x, rate, n), pullback.Value, 12);
+        double xSeeded = 0, rateSeeded = 0;
+        pullback.Backward(-2, ref xSeeded, ref rateSeeded);
+        Assert.Equal(-2 * xGrad, xSeeded, 12);
+        Assert.Equal(-2 * rateGrad, rateSeeded, 12);
+    }
+
+    [Theory]
+    [InlineData(1.1, 1)]
+    [InlineData(1.1, 2)]
+    [InlineData(0.8, 5)]
+    public void Continue_in_a_while_with_a_writing_condition_runs_the_condition_again(double x, int n)
+    {
+        double expected = 1;
+        for (int i = 1; i <= n; i++)
+        {
+            if (i != 2)
+            {
+                expected = expected * x + i;
+            }
+        }
+        Assert.Equal(expected, EverydayCorpus.SkipSecond(x, n), 12);
+        Assert.Equal(FiniteDifference.Derivative(v => EverydayCorpus.SkipSecond(v, n), x), EverydayCorpus.SkipSecondGradient(x, n), 6);
+    }
 }

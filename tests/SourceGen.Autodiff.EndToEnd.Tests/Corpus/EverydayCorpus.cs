@@ -62,4 +62,54 @@ public static partial class EverydayCorpus
         }
         return sum;
     }
+
+    /// <summary>A power by repeated multiplication, validated with the BCL's throw helpers.</summary>
+    [Differentiable]
+    public static double ScaledPower(double x, int n, string unit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentException.ThrowIfNullOrEmpty(unit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(n, 12);
+        double y = 1;
+        for (int i = 0; i < n; i++)
+        {
+            y *= x;
+        }
+        return y / n;
+    }
+
+    /// <summary>A straight-line method with a throw helper: the check runs, the rest is SSA.</summary>
+    [Differentiable]
+    public static double Logit(double p, int clampDigits)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(clampDigits);
+        return Math.Log(p / (1 - p));
+    }
+
+    /// <summary>A damped iteration run n times, counted down in the loop's condition.</summary>
+    [Differentiable]
+    public static double Relax(double x, double rate, int n)
+    {
+        double y = x;
+        while (n-- > 0)
+        {
+            y = y - rate * Math.Sin(y) + 0.1 * x;
+        }
+        return y;
+    }
+
+    /// <summary>Counting up in the condition, with a skipped iteration (continue re-runs the condition).</summary>
+    [Differentiable]
+    public static double SkipSecond(double x, int n)
+    {
+        double y = 1;
+        int i = 0;
+        while (i++ < n)
+        {
+            if (i == 2)
+                continue;
+            y = y * x + i;
+        }
+        return y;
+    }
 }

@@ -274,9 +274,13 @@ public static class LoweringAudit
             [Differentiable]
             public static double F(double[] x) { int i = 0; double s = 0; for (int k = 0; k < 2; k++) { if (x[0] > 0 && x[i++] > 0) s += x[i]; } return s; }
             """),
-        Diagnosed("-- inside a while condition", "n--", "DIFF006", """
+        Exact("-- inside a while condition", """
             [Differentiable]
             public static double F(double x, int n) { double s = 1; while (n-- > 0) { s *= x; } return s; }
+            """, r => [Real(r, -2, 2), r.Next(0, 5)]),
+        Diagnosed("-- inside a do-while condition", "n--", "DIFF006", """
+            [Differentiable]
+            public static double F(double x, int n) { double s = 1; do { s *= x; } while (n-- > 0); return s; }
             """),
         Diagnosed("deconstruction assignment (tuple swap)", "(a, b) = (b, a + b)", "DIFF005", """
             [Differentiable]

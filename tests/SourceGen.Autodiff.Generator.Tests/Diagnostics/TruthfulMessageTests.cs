@@ -150,7 +150,7 @@ public sealed class TruthfulMessageTests
     }
 
     [Fact]
-    public Task DIFF005_on_a_validation_helper_says_how_to_write_the_check() =>
+    public Task DIFF005_on_a_validation_helper_of_a_double_says_how_to_write_the_check() =>
         AnalyzerRun.AssertSingleAsync("""
             using System;
             using SourceGen.Autodiff;
@@ -158,15 +158,15 @@ public sealed class TruthfulMessageTests
             public static partial class Model
             {
                 [Differentiable]
-                public static double F(double[] x, int n)
+                public static double F(double[] x, double scale)
                 {
-                    ArgumentOutOfRangeException.ThrowIfNegative(n);
-                    return x[n] * x[n];
+                    ArgumentOutOfRangeException.ThrowIfNegative(scale);
+                    return x[0] * x[1] * scale;
                 }
             }
             """,
-            "DIFF005", 9, 9, "ArgumentOutOfRangeException.ThrowIfNegative(n)",
-            "Cannot differentiate through 'ArgumentOutOfRangeException.ThrowIfNegative(n)': validation helpers are not supported yet; write the check out, e.g. 'if (n < 0) throw new ArgumentOutOfRangeException(nameof(n));'");
+            "DIFF005", 9, 9, "ArgumentOutOfRangeException.ThrowIfNegative(scale)",
+            "Cannot differentiate through 'ArgumentOutOfRangeException.ThrowIfNegative(scale)': a validation helper is run as written when its arguments are integers, bools, strings or data; check a floating-point value with 'if (...) throw new ...'");
 
     [Fact]
     public async Task A_throw_guard_needs_no_diagnostic()
