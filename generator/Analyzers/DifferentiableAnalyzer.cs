@@ -32,7 +32,6 @@ public sealed class DifferentiableAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedExpression,
         DiagnosticDescriptors.CallWithoutDerivative,
         DiagnosticDescriptors.ZeroDerivative,
-        DiagnosticDescriptors.Recursion,
         DiagnosticDescriptors.WriteToInput,
         DiagnosticDescriptors.ResultIndependentOfParameters,
         DiagnosticDescriptors.GeneratedNameCollision,

@@ -77,12 +77,6 @@ internal static class DiagnosticDescriptors
         "{0} has a zero derivative almost everywhere: no gradient flows through it; wrap its argument in Gradient.Stop(...) to say this is intended",
         DiagnosticSeverity.Warning);
 
-    /// <summary>{0}: the method, {1}: the cycle.</summary>
-    public static readonly DiagnosticDescriptor Recursion = Create(
-        "DIFF010", "Recursive [Differentiable] methods are not supported",
-        "Cannot differentiate '{0}': it is recursive ({1}); rewrite the recursion as a loop",
-        DiagnosticSeverity.Error);
-
     /// <summary>{0}: the parameter.</summary>
     public static readonly DiagnosticDescriptor WriteToInput = Create(
         "DIFF011", "Cannot write into an input parameter",

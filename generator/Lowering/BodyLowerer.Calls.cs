@@ -25,12 +25,9 @@ internal sealed partial class BodyLowerer
     private Expr? LowerDifferentiableCall(IInvocationOperation invocation, IMethodSymbol? userDerivative = null)
     {
         var target = invocation.TargetMethod;
-        if (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, _method.OriginalDefinition))
-        {
-            Report(DiagnosticDescriptors.Recursion, invocation.Syntax.GetLocation(), _method.Name, $"{_method.Name} -> {_method.Name}");
-            return null;
-        }
-        if (userDerivative is null && CalleeProblem(target) is { } problem)
+        // A call to itself needs no check: the method's own errors are reported on it.
+        var recursive = SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, _method.OriginalDefinition);
+        if (userDerivative is null && !recursive && CalleeProblem(target) is { } problem)
         {
             Report(problem.Descriptor, invocation.Syntax.GetLocation(), problem.Arguments);
             return null;
@@ -130,7 +127,7 @@ internal sealed partial class BodyLowerer
     /// <summary>
     /// Lowers the callee too: if it cannot be differentiated, the call is reported here, with the
     /// callee's own first error (like Swift's "when differentiating this function call" notes);
-    /// a callee already being lowered means the methods call each other.
+    /// a callee already being lowered is mutual recursion, checked where it started.
     /// </summary>
     private (DiagnosticDescriptor Descriptor, object[] Arguments)? CalleeProblem(IMethodSymbol callee)
     {
@@ -138,8 +135,8 @@ internal sealed partial class BodyLowerer
         var chain = stack.Append(_method.OriginalDefinition).ToList();
         if (chain.Any(m => SymbolEqualityComparer.Default.Equals(m, callee.OriginalDefinition)))
         {
-            var cycle = string.Join(" -> ", chain.SkipWhile(m => !SymbolEqualityComparer.Default.Equals(m, callee.OriginalDefinition)).Select(m => m.Name).Append(callee.Name));
-            return (DiagnosticDescriptors.Recursion, new object[] { _method.Name, cycle });
+            // Mutual recursion: the callee is being checked further up; its errors are its own.
+            return null;
         }
         if (callee.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not MethodDeclarationSyntax syntax || _compilation is null)
         {
@@ -159,12 +156,6 @@ internal sealed partial class BodyLowerer
             {
                 return (DiagnosticDescriptors.CalleeNotDifferentiable, new object[] { callee.Name, $"'{callee.Name}' does not compile yet" });
             }
-            // The caller is recursive only if it is on the callee's cycle; a caller of a recursive
-            // method is not, and gets DIFF016 naming the callee's own error.
-            if (first.Id == DiagnosticDescriptors.Recursion.Id && CycleOf(first) is var cycle && OnCycle(cycle, _method.Name))
-            {
-                return (DiagnosticDescriptors.Recursion, new object[] { _method.Name, cycle });
-            }
             var line = first.Location.GetLineSpan().StartLinePosition.Line + 1;
             var why = $"'{callee.Name}' cannot be differentiated ({first.Id} at line {line}: {first.GetMessage(System.Globalization.CultureInfo.InvariantCulture)})";
             return (DiagnosticDescriptors.CalleeNotDifferentiable, new object[] { callee.Name, why });
@@ -173,18 +164,5 @@ internal sealed partial class BodyLowerer
         {
             stack.RemoveAt(stack.Count - 1);
         }
-    }
-
-    /// <summary>Whether <paramref name="name"/> is one of the methods of a cycle printed "A -> B -> A".</summary>
-    private static bool OnCycle(string cycle, string name) =>
-        cycle.Split(new[] { " -> " }, System.StringSplitOptions.None).Contains(name);
-
-    /// <summary>The cycle "A -> B -> A" of a DIFF010 message.</summary>
-    private static string CycleOf(Diagnostic diagnostic)
-    {
-        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-        var start = message.IndexOf('(');
-        var end = message.LastIndexOf(')');
-        return start >= 0 && end > start ? message.Substring(start + 1, end - start - 1) : message;
     }
 }

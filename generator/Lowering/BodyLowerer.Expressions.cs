@@ -63,6 +63,8 @@ internal sealed partial class BodyLowerer
                 return LowerSwitchExpression(switchExpression, type);
             case IIsPatternOperation isPattern:
                 return LowerIsPattern(isPattern);
+            case IConditionalOperation conditional when NeedsBranch(conditional):
+                return LowerConditionalAsBranch(conditional, type);
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 var condition = LowerCondition(conditional.Condition);
                 _conditionalDepth++;

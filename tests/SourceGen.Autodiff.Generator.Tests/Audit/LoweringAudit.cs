@@ -266,9 +266,17 @@ public static class LoweringAudit
                 return s;
             }
             """, r => [Array(r, 4, -2, 2)]),
-        Diagnosed("assignment inside '?:'", "y = x", "DIFF006", """
+        Exact("assignment inside '?:'", """
             [Differentiable]
             public static double F(double x) { double y = 0; double s = 0; for (int i = 0; i < 2; i++) { s += x > 0 ? (y = x) : y; } return s + y; }
+            """, r => [Real(r, -2, 2)]),
+        Exact("recursion, the call inside '?:' (mutual recursion: e2e NaturalRecursionTests)", """
+            [Differentiable]
+            public static double F(double x, int n) => n == 0 ? Math.Sin(x) : x * F(x, n - 1) + F(x * 0.5, n - 1);
+            """, r => [Real(r, -2, 2), r.Next(0, 4)]),
+        Diagnosed("assignment inside '?:' inside '&&'", "y = x", "DIFF006", """
+            [Differentiable]
+            public static double F(double x) { double y = 0; double s = 0; if (x > -5 && (x > 0 ? (y = x) : y) > 1) { s = y; } return s + y * x; }
             """),
         Diagnosed("++ inside '&&'", "i++", "DIFF006", """
             [Differentiable]

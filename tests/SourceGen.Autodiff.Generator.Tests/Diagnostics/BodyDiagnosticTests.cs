@@ -156,20 +156,6 @@ public sealed class BodyDiagnosticTests
     }
 
     [Fact]
-    public Task DIFF010_at_the_recursive_call() =>
-        AnalyzerRun.AssertSingleAsync("""
-            using SourceGen.Autodiff;
-
-            public static partial class Model
-            {
-                [Differentiable]
-                public static double F(double x) => x * F(x - 1);
-            }
-            """,
-            "DIFF010", 6, 45, "F(x - 1)",
-            "Cannot differentiate 'F': it is recursive (F -> F); rewrite the recursion as a loop");
-
-    [Fact]
     public Task DIFF011_at_the_write_into_an_input_array() =>
         AnalyzerRun.AssertSingleAsync("""
             using SourceGen.Autodiff;
