@@ -17,10 +17,13 @@ internal sealed partial class BodyLowerer
     {
         var body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody;
         return body is not null && body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(invocation =>
-            semanticModel.GetSymbolInfo(invocation).Symbol is IMethodSymbol target
-            && (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypes.DifferentiableAttribute)
-                || !KnownTypes.IsMathType(target.ContainingType) && UserDerivatives.Find(semanticModel.Compilation, target, default) is not null));
+            semanticModel.GetSymbolInfo(invocation).Symbol is IMethodSymbol target && HasDerivativeCode(target, semanticModel.Compilation));
     }
+
+    /// <summary>A call to it runs the callee's taped entry points: [Differentiable], or given a derivative with [DerivativeOf].</summary>
+    private static bool HasDerivativeCode(IMethodSymbol target, Compilation compilation) =>
+        target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypes.DifferentiableAttribute)
+        || !KnownTypes.IsMathType(target.ContainingType) && UserDerivatives.Find(compilation, target, default) is not null;
 
     private Expr? LowerDifferentiableCall(IInvocationOperation invocation, IMethodSymbol? userDerivative = null)
     {

@@ -20,11 +20,8 @@ internal sealed partial class BodyLowerer
         _mutable && _conditionalDepth == 0 && conditional.WhenFalse is not null
         && (RunsStatements(conditional.WhenTrue) || RunsStatements(conditional.WhenFalse));
 
-    private static bool RunsStatements(IOperation arm) =>
-        arm.DescendantsAndSelf().Any(o => IsNestedWrite(o) || o is IInvocationOperation { TargetMethod: var target } && HasDerivativeAttribute(target));
-
-    private static bool HasDerivativeAttribute(IMethodSymbol target) =>
-        target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypes.DifferentiableAttribute);
+    private bool RunsStatements(IOperation arm) =>
+        arm.DescendantsAndSelf().Any(o => IsNestedWrite(o) || o is IInvocationOperation { TargetMethod: var target } && _compilation is not null && HasDerivativeCode(target, _compilation));
 
     private Expr? LowerConditionalAsBranch(IConditionalOperation conditional, ScalarType type)
     {
