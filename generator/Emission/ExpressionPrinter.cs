@@ -66,7 +66,7 @@ internal static class ExpressionPrinter
     /// <summary>Where the table says the function lives: Math/MathF, Math alone (Clamp), or double/float (Hypot).</summary>
     private static string MathType(MathCall call) => call.Function.Home switch
     {
-        MathHome.NumberType => call.Type == ScalarType.Float ? "float" : "double",
+        MathHome.NumberType => (call.Type.IsReal() ? call.Type : call.Arguments[0].Type) == ScalarType.Float ? "float" : "double",
         MathHome.MathAndMathF when call.Type == ScalarType.Float => TypeNames.MathF,
         _ => TypeNames.Math,
     };

@@ -68,6 +68,9 @@ internal sealed class MathFunction
 
     public MathHome Home { get; private init; } = MathHome.MathAndMathF;
 
+    /// <summary>A test of its argument (<c>double.IsNaN(x)</c>): a bool that decides, never a value to differentiate (no DIFF009).</summary>
+    public bool IsPredicate { get; private init; }
+
     /// <summary>The name with its parameters, as listed in diagnostics: <c>Log(x, b)</c>.</summary>
     public string Display { get; }
 
@@ -172,12 +175,21 @@ internal sealed class MathFunction
     public static readonly MathFunction Truncate = OneArgument("Truncate", partial: null, evaluate: null);
     public static readonly MathFunction Sign = OneArgument("Sign", partial: null, a => Math.Sign(a));
 
+    // Tests of a value, for validation and special cases: double.IsNaN(x), float.IsFinite(x).
+    public static readonly MathFunction IsNaN = Predicate("IsNaN", double.IsNaN);
+    public static readonly MathFunction IsInfinity = Predicate("IsInfinity", double.IsInfinity);
+    public static readonly MathFunction IsPositiveInfinity = Predicate("IsPositiveInfinity", double.IsPositiveInfinity);
+    public static readonly MathFunction IsNegativeInfinity = Predicate("IsNegativeInfinity", double.IsNegativeInfinity);
+    public static readonly MathFunction IsFinite = Predicate("IsFinite", evaluate: null);
+    public static readonly MathFunction IsNegative = Predicate("IsNegative", evaluate: null);
+
     /// <summary>Every entry, in the order diagnostics list them.</summary>
     public static readonly IReadOnlyList<MathFunction> All =
     [
         Sin, Cos, Tan, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh,
         Exp, Log, LogBase, Log10, Log2, Exp2, Exp10, ExpM1, LogP1, Sqrt, Cbrt, Pow, Hypot, FusedMultiplyAdd,
         Abs, Max, Min, Clamp, Floor, Ceiling, Round, Truncate, Sign,
+        IsNaN, IsInfinity, IsPositiveInfinity, IsNegativeInfinity, IsFinite, IsNegative,
     ];
 
     /// <summary>The entry a call with this C# name and argument count reaches, or null.</summary>
@@ -187,7 +199,7 @@ internal sealed class MathFunction
     public static bool HasName(string name) => All.Any(f => f.Name == name);
 
     /// <summary>"Sin(x), Cos(x), ..., Log(x, b), ...": the list DIFF006 gives after "supported:".</summary>
-    public static string SupportedList => string.Join(", ", All.Select(f => f.Display));
+    public static string SupportedList => string.Join(", ", All.Where(f => !f.IsPredicate).Select(f => f.Display));
 
     private static MathFunction OneArgument(string name, Func<Expr, Expr, Expr, ScalarType, Expr>? partial, Func<double, double>? evaluate, bool usesResult = false, MathHome home = MathHome.MathAndMathF) =>
         new(name, 1, partial is null ? null : (a, r, g, t) => [(a[0], partial(a[0], r, g, t))], "x")
@@ -195,6 +207,15 @@ internal sealed class MathFunction
             UsesResult = usesResult,
             Home = home,
             Evaluate = evaluate is null ? null : a => evaluate(a[0]),
+        };
+
+    /// <summary>A static of double and float only (netstandard2.0 lacks IsFinite and IsNegative, so those are not folded).</summary>
+    private static MathFunction Predicate(string name, Func<double, bool>? evaluate) =>
+        new(name, 1, partials: null, "x")
+        {
+            Home = MathHome.NumberType,
+            IsPredicate = true,
+            Evaluate = evaluate is null ? null : a => evaluate(a[0]) ? 1 : 0,
         };
 
     private static IEnumerable<(Expr Operand, Expr Adjoint)> PowPartials(Expr x, Expr p, Expr r, Expr g, ScalarType t)

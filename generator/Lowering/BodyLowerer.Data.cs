@@ -78,7 +78,8 @@ internal sealed partial class BodyLowerer
     /// </summary>
     private bool Collect(IOperation operation, List<(TextSpan, string?, IOperation?)> pieces)
     {
-        if (!ReadsData(operation))
+        // nameof(data) is a string constant, not a read.
+        if (!ReadsData(operation) || operation.ConstantValue is { HasValue: true, Value: string })
         {
             return Leaf(operation, pieces);
         }

@@ -95,6 +95,9 @@ internal sealed partial class BodyLowerer
     private static string QualifiedName(ISymbol symbol) =>
         symbol.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + symbol.Name;
 
+    /// <summary>Inside a cast from a real value to an integer type.</summary>
+    private int _integerCastDepth;
+
     private Expr? LowerConversion(IConversionOperation conversion, ScalarType type)
     {
         if (conversion.OperatorMethod is not null)
@@ -105,14 +108,16 @@ internal sealed partial class BodyLowerer
         {
             return UnsupportedValue(conversion, OverflowContextAdvice);
         }
+        // A cast to an integer type is a decision, like a comparison that picks a branch: the int
+        // is an index or a count, and nothing inside the cast (a Floor, a Round) can carry a
+        // gradient out of it, so none of it is warned about (DIFF009).
+        var toInteger = !type.IsReal() && conversion.Operand.Type is { } from && KnownTypes.TryGetScalar(from, out var fromType) && fromType.IsReal();
+        _integerCastDepth += toInteger ? 1 : 0;
         var operand = LowerScalar(conversion.Operand);
+        _integerCastDepth -= toInteger ? 1 : 0;
         if (operand is null)
         {
             return null;
-        }
-        if (operand.Type.IsReal() && !type.IsReal() && IsVaried(operand))
-        {
-            Report(DiagnosticDescriptors.ZeroDerivative, conversion.Syntax.GetLocation(), $"the conversion to '{type.Keyword()}'");
         }
         return Build.Convert(operand, type);
     }
@@ -213,7 +218,7 @@ internal sealed partial class BodyLowerer
                 }
                 arguments.Add(lowered);
             }
-            if (function.HasZeroDerivative && arguments.Any(IsVaried))
+            if (function.HasZeroDerivative && !function.IsPredicate && _integerCastDepth == 0 && arguments.Any(IsVaried))
             {
                 Report(DiagnosticDescriptors.ZeroDerivative, invocation.Syntax.GetLocation(), $"'{target.ContainingType.Name}.{target.Name}'");
             }

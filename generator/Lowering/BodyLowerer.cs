@@ -98,7 +98,7 @@ internal sealed partial class BodyLowerer
         {
             switch (node)
             {
-                case IfStatementSyntax or ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                case IfStatementSyntax or SwitchStatementSyntax or ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
                     or BreakStatementSyntax or ContinueStatementSyntax or ConditionalExpressionSyntax or SwitchExpressionSyntax or IsPatternExpressionSyntax:
                     return true;
                 case ReturnStatementSyntax ret when syntax.Body is { } block && (ret.Parent != block || block.Statements.LastOrDefault() != ret):
@@ -230,6 +230,13 @@ internal sealed partial class BodyLowerer
             case IConditionalOperation conditional when _mutable:
                 LowerIf(conditional);
                 return;
+            case IThrowOperation thrown when _mutable:
+                // A throw statement as a switch section holds it (blocks wrap it in an expression statement).
+                LowerThrow(thrown);
+                return;
+            case ISwitchOperation switchStatement when _mutable:
+                LowerSwitch(switchStatement);
+                return;
             case ILoopOperation loop when _mutable:
                 LowerLoop(loop);
                 return;
@@ -271,7 +278,6 @@ internal sealed partial class BodyLowerer
         return syntax switch
         {
             IfStatementSyntax => ("an 'if' statement", branchAdvice),
-            SwitchStatementSyntax => ("a 'switch' statement", branchAdvice),
             ForStatementSyntax => ("a 'for' loop", loopAdvice),
             ForEachStatementSyntax => ("a 'foreach' loop", loopAdvice),
             WhileStatementSyntax => ("a 'while' loop", loopAdvice),

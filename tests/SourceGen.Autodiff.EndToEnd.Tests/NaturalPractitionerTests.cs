@@ -2,24 +2,13 @@ using System;
 using System.Linq;
 using SourceGen.Autodiff.EndToEnd.Tests.Corpus.Natural;
 using Xunit;
+using static SourceGen.Autodiff.EndToEnd.Tests.Harness.GradientAssert;
 
 namespace SourceGen.Autodiff.EndToEnd.Tests;
 
 /// <summary>The practitioners' programs of Corpus/Natural/Practitioners.cs against central finite differences.</summary>
 public sealed class NaturalPractitionerTests
 {
-    /// <summary>Every component of <paramref name="gradient"/> against a central difference of <paramref name="f"/> at <paramref name="x"/>.</summary>
-    private static void MatchesFiniteDifferences(Func<double[], double> f, double[] x, double[] gradient, int digits = 6)
-    {
-        double[] numeric = FiniteDifference.Gradient(f, (double[])x.Clone());
-        Assert.Equal(x.Length, gradient.Length);
-        for (int i = 0; i < x.Length; i++)
-        {
-            double scale = Math.Max(1, Math.Abs(numeric[i]));
-            Assert.True(Math.Abs(numeric[i] - gradient[i]) <= scale * Math.Pow(10, -digits), $"component {i}: finite difference {numeric[i]}, generated {gradient[i]}");
-        }
-    }
-
     [Theory]
     [InlineData(100, 95, 0.02, 0.3, 0.5)]
     [InlineData(80, 100, 0.05, 0.2, 2)]

@@ -46,9 +46,36 @@ public static class LoweringAudit
             [Differentiable]
             public static double F(double x) { double a = x; a++; ++a; a--; return a * a; }
             """, r => [Real(r, -2, 2)]),
-        Diagnosed("switch statement", "switch", "DIFF005", """
+        Exact("switch statement (constants, relational patterns, when, default first)", """
             [Differentiable]
-            public static double F(double x, int k) { switch (k) { case 0: return x; default: return 2 * x; } }
+            public static double F(double x, int k)
+            {
+                double y = 0;
+                for (int i = 0; i < 3; i++)
+                {
+                    switch (k + i)
+                    {
+                        default: y += x; break;
+                        case 0: case 1: y += x * x; break;
+                        case > 3 when x > 0: y *= Math.Sin(x); continue;
+                        case 2: return y * x;
+                    }
+                    y += 1;
+                }
+                return y;
+            }
+            """, r => [Real(r, -2, 2), r.Next(-1, 5)]),
+        Exact("switch statement on a double, throwing default", """
+            [Differentiable]
+            public static double F(double x) { switch (x) { case < 0: return -x * x; case >= 0 and < 1: return x; default: throw new System.ArgumentOutOfRangeException(nameof(x)); } }
+            """, r => [Real(r, -1, 0.99)]),
+        Diagnosed("break out of a switch section before its end", "break;", "DIFF005", """
+            [Differentiable]
+            public static double F(double x, int k) { double y = x; switch (k) { case 0: if (x > 0) break; y = 2 * x; break; } return y; }
+            """),
+        Diagnosed("switch on a string", "s", "DIFF006", """
+            [Differentiable]
+            public static double F(double x, string s) { switch (s) { case "a": return x; default: return 2 * x; } }
             """),
         Diagnosed("try / catch / finally", "try", "DIFF005", """
             [Differentiable]
@@ -371,10 +398,10 @@ public static class LoweringAudit
             [Differentiable]
             public static double F(double x) => x * $"{x}".Length;
             """),
-        Diagnosed("conversion to int (zero derivative)", "(int)x", "DIFF009", """
+        Exact("conversion to int (an index or count: no warning)", """
             [Differentiable]
             public static double F(double x) => (int)x + x * x;
-            """),
+            """, r => [Real(r, -2, 2)]),
     ];
 
     /// <param name="exactGradient">For code that rounds to float, where finite differences are noise: the gradient by hand.</param>
