@@ -161,6 +161,11 @@ internal sealed partial class BodyLowerer
     /// <summary><c>foreach (var v in a)</c> over an array or span: an index loop that reads <c>v = a[k]</c>.</summary>
     private void LowerForEach(IForEachLoopOperation forEach)
     {
+        if (ReadsData(forEach.Collection))
+        {
+            LowerDataForEach(forEach);
+            return;
+        }
         var aggregate = ResolveAggregate(forEach.Collection);
         var variable = forEach.Locals.FirstOrDefault();
         if (aggregate is null || variable is null || aggregate.IsTensor || !KnownTypes.TryGetScalar(variable.Type, out var elementType))
@@ -171,6 +176,23 @@ internal sealed partial class BodyLowerer
             }
             return;
         }
+        LowerIndexLoop(forEach, new LengthOf(aggregate.Name), index =>
+        {
+            if (variable.RefKind != RefKind.None)
+            {
+                // foreach (ref var v in span): v names the current element.
+                BindForEachRef(variable, ReferencedSymbol(forEach.Collection)!, index, elementType);
+            }
+            else
+            {
+                DefineScalar(variable, new ElementLoad(aggregate.Name, EquatableArray.Create<Expr>(index), elementType));
+            }
+        });
+    }
+
+    /// <summary>A foreach as <c>for (k = 0; k &lt; count; k++) { bind the element at k; body }</c>.</summary>
+    private void LowerIndexLoop(IForEachLoopOperation forEach, Expr count, System.Action<Variable> bindElement)
+    {
         var index = _names.Fresh("k");
         _locals.Add(new LocalVariable(index, ScalarType.Int));
         var indexVariable = new Variable(index, ScalarType.Int);
@@ -178,15 +200,7 @@ internal sealed partial class BodyLowerer
         var outer = _current;
         _current = new List<Statement>();
         _loopDepth++;
-        if (variable.RefKind != RefKind.None)
-        {
-            // foreach (ref var v in span): v names the current element.
-            BindForEachRef(variable, ReferencedSymbol(forEach.Collection)!, indexVariable, elementType);
-        }
-        else
-        {
-            DefineScalar(variable, new ElementLoad(aggregate.Name, EquatableArray.Create<Expr>(indexVariable), elementType));
-        }
+        bindElement(indexVariable);
         foreach (var statement in forEach.Body is IBlockOperation block ? block.Operations : ImmutableOne(forEach.Body))
         {
             LowerStatement(statement);
@@ -194,7 +208,7 @@ internal sealed partial class BodyLowerer
         _loopDepth--;
         var body = _current;
         _current = outer;
-        var condition = new Binary(BinaryOp.Less, indexVariable, new LengthOf(aggregate.Name), ScalarType.Bool);
+        var condition = new Binary(BinaryOp.Less, indexVariable, count, ScalarType.Bool);
         var step = EquatableArray.Create<Statement>(new Assign(index, new Binary(BinaryOp.Add, indexVariable, new Constant(1, ScalarType.Int), ScalarType.Int)));
         Emit(new Loop(LoopKind.For, condition, body.ToEquatableArray(), step));
     }

@@ -50,6 +50,11 @@ internal sealed partial class BodyLowerer
                 current.Append(text);
                 continue;
             }
+            if (hole is ILocalReferenceOperation named && _dataLocals.TryGetValue(named.Local, out var alias))
+            {
+                SpliceDataLocal(alias, texts, holes, current);
+                continue;
+            }
             var lowered = LowerScalar(hole!);
             if (lowered is null)
             {
@@ -65,7 +70,8 @@ internal sealed partial class BodyLowerer
     }
 
     private bool ReadsData(IOperation operation) =>
-        operation.DescendantsAndSelf().Any(o => o is IParameterReferenceOperation p && _dataParameters.ContainsKey(p.Parameter) || IsTable(o));
+        operation.DescendantsAndSelf().Any(o => o is IParameterReferenceOperation p && _dataParameters.ContainsKey(p.Parameter) || IsTable(o)
+            || o is ILocalReferenceOperation l && _dataLocals.ContainsKey(l.Local));
 
     /// <summary>A static readonly field that is not a scalar (a table such as <c>static readonly double[] Weights</c>): data.</summary>
     private static bool IsTable(IOperation operation) =>
@@ -91,6 +97,10 @@ internal sealed partial class BodyLowerer
         {
             case IParameterReferenceOperation parameter when _dataParameters.TryGetValue(parameter.Parameter, out var name):
                 pieces.Add((operation.Syntax.Span, name, null));
+                return true;
+            case ILocalReferenceOperation local when _dataLocals.ContainsKey(local.Local):
+                // Spliced in by BuildDataRead.
+                pieces.Add((operation.Syntax.Span, null, operation));
                 return true;
             case IFieldReferenceOperation { Field: var table } when IsTable(operation):
                 pieces.Add((operation.Syntax.Span, table.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + table.Name, null));

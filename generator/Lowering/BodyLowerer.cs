@@ -204,6 +204,10 @@ internal sealed partial class BodyLowerer
                         {
                             BindRef(declarator.Symbol, initializer, declarator);
                         }
+                        else if (initializer is not null && TryDeclareDataLocal(declarator.Symbol, initializer))
+                        {
+                            // A name for data (var row = X[i];): its uses read the data.
+                        }
                         else if (initializer is not null)
                         {
                             AssignReportingOnce(declarator.Symbol, initializer, declarator);
@@ -309,6 +313,9 @@ internal sealed partial class BodyLowerer
                 return;
             case IThrowOperation thrown:
                 LowerThrow(thrown);
+                return;
+            case IDeconstructionAssignmentOperation deconstruction when IsTupleLiteralAssignment(deconstruction):
+                LowerTupleLiteralAssignment(deconstruction);
                 return;
             case IInvocationOperation { TargetMethod.ReturnsVoid: true } call when IsValidationCall(call):
                 LowerValidationCall(call);

@@ -317,9 +317,17 @@ public static class LoweringAudit
             [Differentiable]
             public static double F(double x, int n) { double s = 1; do { s *= x; } while (n-- > 0); return s; }
             """),
-        Diagnosed("deconstruction assignment (tuple swap)", "(a, b) = (b, a + b)", "DIFF005", """
+        Exact("deconstruction assignment (tuple swap)", """
             [Differentiable]
             public static double F(double x) { double a = x, b = 1; for (int i = 0; i < 3; i++) { (a, b) = (b, a + b); } return a * b; }
+            """, r => [Real(r, -2, 2)]),
+        Exact("tuple declaration and element swap", """
+            [Differentiable]
+            public static double F(double[] x) { var (a, b) = (x[0], 2 * x[1]); var t = new double[2]; (t[0], t[1]) = (x[1], a * b); (t[0], t[1]) = (t[1], t[0]); (double u, double v) = (t[0] + a, t[1]); return u * v + t[0]; }
+            """, r => [Array(r, 2, -2, 2)]),
+        Diagnosed("nested tuple assignment", "(a, (b, c))", "DIFF006", """
+            [Differentiable]
+            public static double F(double x) { double a, b, c; (a, (b, c)) = (x, (2 * x, 3)); return a * b * c; }
             """),
 
         // Expressions.
