@@ -123,6 +123,9 @@ internal sealed partial class BodyLowerer
                 return Collect(unary.Operand, pieces);
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 return Collect(conditional.Condition, pieces) && Collect(conditional.WhenTrue, pieces) && Collect(whenFalse, pieces);
+            case ICoalesceOperation coalesce when StripConversions(coalesce.WhenNull) is IThrowOperation thrown:
+                // settings ?? throw new ArgumentNullException(nameof(settings)): the check runs as written.
+                return Collect(coalesce.Value, pieces) && CollectThrow(thrown, pieces);
             default:
                 return false;
         }
@@ -160,5 +163,16 @@ internal sealed partial class BodyLowerer
             return true;
         }
         return false;
+    }
+
+    /// <summary><c>throw new E(arguments)</c> inside data: the type qualified, the arguments kept (constants, nameof, data).</summary>
+    private bool CollectThrow(IThrowOperation thrown, List<(TextSpan, string?, IOperation?)> pieces)
+    {
+        if (StripConversions(thrown.Exception!) is not IObjectCreationOperation { Syntax: ObjectCreationExpressionSyntax syntax, Initializer: null, Type: { } type } creation)
+        {
+            return false;
+        }
+        pieces.Add((syntax.Type.Span, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), null));
+        return creation.Arguments.All(a => a.ArgumentKind == ArgumentKind.Explicit && Collect(a.Value, pieces));
     }
 }

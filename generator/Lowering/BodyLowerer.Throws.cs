@@ -128,6 +128,24 @@ internal sealed partial class BodyLowerer
         }
     }
 
+    /// <summary><c>_ = settings ?? throw new ArgumentNullException(nameof(settings));</c>: a check on data, run as written.</summary>
+    private void LowerDiscardedData(ISimpleAssignmentOperation discard)
+    {
+        var pieces = new List<(TextSpan Span, string? Text, IOperation? Hole)>();
+        if (!Collect(discard.Value, pieces))
+        {
+            Unsupported(discard, "a discard of data is supported for checks such as '_ = settings ?? throw new ArgumentNullException(nameof(settings))'");
+            return;
+        }
+        var read = BuildDataRead(discard.Syntax, "", pieces, primary: true, ScalarType.Int);
+        if (read is not null)
+        {
+            var name = _names.Fresh("validated");
+            _locals.Add(new LocalVariable(name, ScalarType.Int));
+            Emit(new Assign(name, read with { IsStatement = true }));
+        }
+    }
+
     /// <summary>The argument text C# would pass to a <c>[CallerArgumentExpression("value")]</c> parameter, or null.</summary>
     private static string? CallerArgument(IParameterSymbol parameter, IInvocationOperation call)
     {

@@ -308,6 +308,9 @@ internal sealed partial class BodyLowerer
             case ISimpleAssignmentOperation { IsRef: true } rebind:
                 RebindRef(rebind);
                 return;
+            case ISimpleAssignmentOperation { Target: IDiscardOperation } discard when ReadsData(discard.Value):
+                LowerDiscardedData(discard);
+                return;
             case ISimpleAssignmentOperation assignment:
                 AssignTo(assignment.Target, assignment.Value, null, assignment);
                 return;

@@ -77,3 +77,18 @@ public sealed class NaturalIdiomTests
         MatchesFiniteDifferences(p => Step(p[0], p[1], p[2]), [1.3, 0.4, 0.1], [yGrad[0], tGrad, hGrad]);
     }
 }
+
+public sealed class NaturalCheckTests
+{
+    [Fact]
+    public void Coalescing_throws_run_where_written()
+    {
+        double[] x = [3, 4];
+        var settings = new Settings(2, 1);
+        double[] gradient = Checked.ScaledNormGradient(x, settings, "m");
+        Assert.Equal(2 * 3 / 5.0, gradient[0], 12);
+        Assert.Equal(2 * 4 / 5.0, gradient[1], 12);
+        Assert.Equal("settings", Assert.Throws<ArgumentNullException>(() => Checked.ScaledNormGradient(x, null!, "m")).ParamName);
+        Assert.Equal("unit", Assert.Throws<ArgumentNullException>(() => Checked.ScaledNormPullback(x, settings, null!)).ParamName);
+    }
+}

@@ -154,3 +154,17 @@ public static partial class Idioms
         next[0] = y[0] + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
     }
 }
+
+public static partial class Checked
+{
+    /// <summary>A scaled norm whose arguments are checked the modern way.</summary>
+    [Differentiable]
+    public static double ScaledNorm(double[] x, [NoGradient] Settings settings, string unit)
+    {
+        _ = settings ?? throw new ArgumentNullException(nameof(settings));
+        var label = unit ?? throw new ArgumentNullException(nameof(unit));
+        double s = 0;
+        foreach (var v in x) s += v * v;
+        return settings.Rate * Math.Sqrt(s) + label.Length;
+    }
+}
