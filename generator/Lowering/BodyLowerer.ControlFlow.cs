@@ -102,6 +102,9 @@ internal sealed partial class BodyLowerer
             case IWhileLoopOperation { ConditionIsTop: true, Condition: { } written } whileLoop when written.DescendantsAndSelf().Any(IsNestedWrite):
                 LowerWhileWithWrites(whileLoop);
                 return;
+            case IWhileLoopOperation { ConditionIsTop: false, Condition: { } written } doLoop when written.DescendantsAndSelf().Any(IsNestedWrite) && !ContinuesItself(doLoop):
+                LowerDoWhileWithWrites(doLoop);
+                return;
             case IWhileLoopOperation whileLoop when whileLoop.Condition is not null:
                 _conditionalDepth++;
                 var condition = LowerCondition(whileLoop.Condition);
@@ -157,6 +160,40 @@ internal sealed partial class BodyLowerer
             Emit(new Loop(LoopKind.While, new Constant(1, ScalarType.Bool), body.ToEquatableArray(), EquatableArray<Statement>.Empty));
         }
     }
+
+    /// <summary>
+    /// <c>do body while (n-- &gt; 0);</c> without a <c>continue</c> of its own:
+    /// <c>while (true) { body; if (!(n-- &gt; 0)) break; }</c>. (A <c>continue</c> would have to jump
+    /// to the condition at the bottom, which the loop above skips: that stays a diagnostic.)
+    /// </summary>
+    private void LowerDoWhileWithWrites(IWhileLoopOperation doLoop)
+    {
+        var outer = _current;
+        _current = new List<Statement>();
+        _loopDepth++;
+        foreach (var statement in LowerNested(doLoop.Body))
+        {
+            Emit(statement);
+        }
+        Expr? condition = null;
+        WithNestedWrites(doLoop.Condition!, () => condition = LowerCondition(doLoop.Condition!));
+        if (condition is not null)
+        {
+            var stop = doLoop.ConditionIsUntil ? condition : new Unary(UnaryOp.Not, condition, ScalarType.Bool);
+            Emit(new If(stop, new Statement[] { new Break() }.ToEquatableArray(), EquatableArray<Statement>.Empty));
+        }
+        _loopDepth--;
+        var body = _current;
+        _current = outer;
+        if (condition is not null)
+        {
+            Emit(new Loop(LoopKind.While, new Constant(1, ScalarType.Bool), body.ToEquatableArray(), EquatableArray<Statement>.Empty));
+        }
+    }
+
+    /// <summary>Whether a <c>continue</c> in the loop's body targets the loop itself (not a loop nested in it).</summary>
+    private static bool ContinuesItself(ILoopOperation loop) =>
+        loop.Body.DescendantsAndSelf().OfType<IBranchOperation>().Any(b => b.BranchKind == BranchKind.Continue && SymbolEqualityComparer.Default.Equals(b.Target, loop.ContinueLabel));
 
     /// <summary><c>foreach (var v in a)</c> over an array or span: an index loop that reads <c>v = a[k]</c>.</summary>
     private void LowerForEach(IForEachLoopOperation forEach)

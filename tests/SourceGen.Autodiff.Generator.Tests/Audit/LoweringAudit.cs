@@ -313,9 +313,13 @@ public static class LoweringAudit
             [Differentiable]
             public static double F(double x, int n) { double s = 1; while (n-- > 0) { s *= x; } return s; }
             """, r => [Real(r, -2, 2), r.Next(0, 5)]),
-        Diagnosed("-- inside a do-while condition", "n--", "DIFF006", """
+        Exact("-- inside a do-while condition", """
             [Differentiable]
             public static double F(double x, int n) { double s = 1; do { s *= x; } while (n-- > 0); return s; }
+            """, r => [Real(r, -2, 2), r.Next(0, 5)]),
+        Diagnosed("-- inside the condition of a do-while that continues", "n--", "DIFF006", """
+            [Differentiable]
+            public static double F(double x, int n) { double s = 1; do { if (s > 5) continue; s *= x; } while (n-- > 0); return s; }
             """),
         Exact("deconstruction assignment (tuple swap)", """
             [Differentiable]
