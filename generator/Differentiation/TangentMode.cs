@@ -166,6 +166,11 @@ internal static class TangentMode
         {
             switch (statement)
             {
+                case Assign { Value: MathCall { Function.UsesResult: true } call } named when tangents.TryGetValue(named.Name, out var resultDot) && !ReadsItself(named):
+                    // exp = Math.Exp(u): the value first, so its tangent reads exp instead of computing Math.Exp(u) again.
+                    result.Add(named);
+                    result.Add(new Assign(resultDot, Tangent(call, input, tangents, new Variable(named.Name, call.Type))));
+                    break;
                 case Assign assign when tangents.TryGetValue(assign.Name, out var dot):
                     var tangent = Tangent(assign.Value, input, tangents);
                     if (!(tangent is Variable same && same.Name == dot))
@@ -188,8 +193,22 @@ internal static class TangentMode
         return result;
     }
 
-    /// <summary>d(expr)/d(input) by the chain rule, from the same partial derivatives the reverse sweep uses.</summary>
-    private static Expr Tangent(Expr expr, string input, Dictionary<string, string> tangents)
+    private static bool ReadsItself(Assign assign) =>
+        assign.Value is MathCall call && call.Arguments.Any(a => Reads(a, assign.Name));
+
+    private static bool Reads(Expr expr, string name) => expr switch
+    {
+        Variable v => v.Name == name,
+        Binary b => Reads(b.Left, name) || Reads(b.Right, name),
+        Unary u => Reads(u.Operand, name),
+        MathCall m => m.Arguments.Any(a => Reads(a, name)),
+        IR.Conditional c => Reads(c.Condition, name) || Reads(c.WhenTrue, name) || Reads(c.WhenFalse, name),
+        Constant or LengthOf => false,
+        _ => true,
+    };
+
+    /// <summary>d(expr)/d(input) by the chain rule, from the same partial derivatives the reverse sweep uses (<paramref name="result"/>: expr's value, already computed).</summary>
+    private static Expr Tangent(Expr expr, string input, Dictionary<string, string> tangents, Expr? result = null)
     {
         var zero = new Constant(0, ScalarType.Double);
         switch (expr)
@@ -208,7 +227,7 @@ internal static class TangentMode
             return zero;
         }
         var terms = new List<Expr>();
-        foreach (var (operand, partial) in DerivativeRules.Partials(expr, new Constant(1, ScalarType.Double)) ?? System.Array.Empty<(Expr, Expr)>())
+        foreach (var (operand, partial) in DerivativeRules.Partials(expr, new Constant(1, ScalarType.Double), result) ?? System.Array.Empty<(Expr, Expr)>())
         {
             var operandTangent = Tangent(operand, input, tangents);
             if (operandTangent is not Constant { Value: 0 })
