@@ -334,10 +334,16 @@ internal sealed partial class FlowReverseMode
         if (_counted.TryGetValue(loop, out var counted))
         {
             var recomputed = Recomputations(loop, counted.Index);
+            var replay = FindScratchReplay(loop, counted.Index);
             _frames.Push(new LoopFrame(null, null));
             var (countedBody, bodyReverse) = TransformList(loop.Body);
             _frames.Pop();
             _loopDepth--;
+            if (replay is not null)
+            {
+                (countedBody, bodyReverse) = DropReplayedRecords(countedBody, bodyReverse, replay.Arrays);
+                recomputed.AddRange(replay.Statements);
+            }
             forward.Add(loop with { Body = countedBody.ToEquatableArray(), TripCount = counted.TripCount });
             reverse.Add(new BackwardFor(counted.Index, false, counted.Last, counted.Continue, counted.Step, recomputed.Concat(bodyReverse).ToEquatableArray()));
             return;

@@ -14,7 +14,8 @@ internal sealed record PassOptions(
     bool Tangents = true,
     bool TidyAdjoints = true,
     bool InPlaceSelfUpdates = true,
-    bool LocalRecords = true)
+    bool LocalRecords = true,
+    bool RecomputeScratch = true)
 {
     public static readonly PassOptions All = new();
 
@@ -27,5 +28,6 @@ internal sealed record PassOptions(
         (nameof(TidyAdjoints), All with { TidyAdjoints = false }),
         (nameof(InPlaceSelfUpdates), All with { InPlaceSelfUpdates = false }),
         (nameof(LocalRecords), All with { LocalRecords = false }),
+        (nameof(RecomputeScratch), All with { RecomputeScratch = false }),
     };
 }

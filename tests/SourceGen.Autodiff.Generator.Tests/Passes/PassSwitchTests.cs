@@ -32,6 +32,8 @@ public sealed class PassSwitchTests
         { nameof(PassOptions.InPlaceSelfUpdates), "LoopCarriedValue", "rBar = x * rBar;", "double rAdjoint = rBar;" },
         // Records in the method's own span; without, on the tape object.
         { nameof(PassOptions.LocalRecords), "ForEachLoop", "tapeValues[tapeCount++] = s;", "tape.Push(s);" },
+        // Each iteration's reverse fills centered again; without, its overwritten elements are recorded.
+        { nameof(PassOptions.RecomputeScratch), "ScratchReplayedEachIteration", "for (r = 0; r < d; r++)", "tapeValues[tapeCount++] = centered[r];" },
     };
 
     [Theory]
