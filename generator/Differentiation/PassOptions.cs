@@ -15,7 +15,8 @@ internal sealed record PassOptions(
     bool TidyAdjoints = true,
     bool InPlaceSelfUpdates = true,
     bool LocalRecords = true,
-    bool RecomputeScratch = true)
+    bool RecomputeScratch = true,
+    bool InvariantAccumulators = true)
 {
     public static readonly PassOptions All = new();
 
@@ -29,5 +30,6 @@ internal sealed record PassOptions(
         (nameof(InPlaceSelfUpdates), All with { InPlaceSelfUpdates = false }),
         (nameof(LocalRecords), All with { LocalRecords = false }),
         (nameof(RecomputeScratch), All with { RecomputeScratch = false }),
+        (nameof(InvariantAccumulators), All with { InvariantAccumulators = false }),
     };
 }

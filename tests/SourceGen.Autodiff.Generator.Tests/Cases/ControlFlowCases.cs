@@ -456,6 +456,24 @@ public static class ControlFlowCases
             }
             """),
             r => [Array(r, 3, -1, 1), Array(r, 3, -1, 1), Array(r, 9, 1.5, 3)]);
+
+        // a[i]'s gradient is summed over the inner loop and added after it, only when the inner
+        // loop ran: at the last split point i = n it does not, and a[n] does not exist.
+        yield return new("SplitPointProducts", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double SplitPointProducts(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+            {
+                int n = a.Length;
+                double total = 0;
+                for (int i = 0; i <= n; i++)
+                {
+                    for (int j = i; j < n; j++)
+                        total += a[i] * b[j] * b[j];
+                }
+                return total;
+            }
+            """),
+            r => [Array(r, 4, -1, 1), Array(r, 4, -1, 1)]);
     }
 
     /// <summary>A value in [low, high] or in [-high, -low], by a coin flip.</summary>

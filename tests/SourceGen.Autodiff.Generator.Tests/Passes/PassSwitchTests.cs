@@ -34,6 +34,8 @@ public sealed class PassSwitchTests
         { nameof(PassOptions.LocalRecords), "ForEachLoop", "tapeValues[tapeCount++] = s;", "tape.Push(s);" },
         // Each iteration's reverse fills centered again; without, its overwritten elements are recorded.
         { nameof(PassOptions.RecomputeScratch), "ScratchReplayedEachIteration", "for (r = 0; r < d; r++)", "tapeValues[tapeCount++] = centered[r];" },
+        // centered[c]'s adjoint is summed in a local over the loop on r2, added once after it; without, into the element each time.
+        { nameof(PassOptions.InvariantAccumulators), "ScratchReplayedEachIteration", "centeredBarSum += lower[next] * adjoint;", "centeredBar[c] += lower[next] * adjoint;" },
     };
 
     [Theory]
