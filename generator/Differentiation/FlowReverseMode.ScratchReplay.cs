@@ -48,7 +48,7 @@ internal sealed partial class FlowReverseMode
                 bool Fixed(string n) => n == counted.Index || n == countedIndex || !assignedInLoop.Contains(n) || chosen.Contains(n);
                 var stores = fill.Body.Cast<Store>()
                     .Where(store => Fills(store, counted) && !readBefore.Contains(store.Aggregate) && !readBefore.Contains(AnyName) && StoreCount(loop.Body, store.Aggregate) == 1
-                        && !UsedOutsideLoop(store.Aggregate, loop) && !ContainsCall(store.Value)
+                        && !UsedOutsideLoop(store.Aggregate, loop) && !PassedToCall(loop.Body, store.Aggregate) && !ContainsCall(store.Value)
                         && Names(store.Value).All(n => Fixed(n) && n != store.Aggregate) && ValueNames(fill.Condition).All(Fixed))
                     .ToList();
                 // A fill reading an array filled in the same loop would read it before the replay wrote it.
@@ -113,6 +113,32 @@ internal sealed partial class FlowReverseMode
         Loop loop => StoredOutside(loop.Body, name, skip) || StoredOutside(loop.Step, name, skip),
         _ => false,
     });
+
+    /// <summary>The array is an argument of a call in the statements: the callee may write it (a span output), which the replay would not repeat.</summary>
+    private static bool PassedToCall(IEnumerable<Statement> statements, string aggregate)
+    {
+        var passed = false;
+        void Visit(Expr expr) => ExprRewriter.Walk(expr, e => passed |= e is AggregateArgument a && a.Aggregate == aggregate);
+        void VisitAll(IEnumerable<Statement> list)
+        {
+            foreach (var statement in list)
+            {
+                switch (statement)
+                {
+                    case Assign assign: Visit(assign.Value); break;
+                    case Store store: Visit(store.Value); store.Indices.ToList().ForEach(Visit); break;
+                    case Return { Scalar: { } scalar }: Visit(scalar); break;
+                    case If branch: Visit(branch.Condition); VisitAll(branch.Then); VisitAll(branch.Else); break;
+                    case Loop inner: Visit(inner.Condition); VisitAll(inner.Body); VisitAll(inner.Step); break;
+                    case Let let: Visit(let.Value); break;
+                    case Break or Continue or AllocateArray: break;
+                    default: passed = true; break;
+                }
+            }
+        }
+        VisitAll(statements);
+        return passed;
+    }
 
     private static bool ContainsCall(Expr expr)
     {

@@ -474,6 +474,38 @@ public static class ControlFlowCases
             }
             """),
             r => [Array(r, 4, -1, 1), Array(r, 4, -1, 1)]);
+
+        // A filled scratch array passed to a [Differentiable] helper: a callee may write what it
+        // is given, so the fill is recorded, not replayed.
+        yield return new("ScratchPassedToHelper", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double SquaredNorm(ReadOnlySpan<double> v)
+            {
+                double s = 0;
+                for (int i = 0; i < v.Length; i++)
+                    s += v[i] * v[i];
+                return s;
+            }
+
+            [Differentiable]
+            public static double ScratchPassedToHelper(ReadOnlySpan<double> mu, [NoGradient] ReadOnlySpan<double> x)
+            {
+                int d = mu.Length;
+                var centered = new double[d];
+                double total = 0;
+                for (int p = 0; p < x.Length / d; p++)
+                {
+                    for (int r = 0; r < d; r++)
+                        centered[r] = x[p * d + r] - mu[r];
+                    total += Math.Log(1 + SquaredNorm(centered));
+                }
+                return total;
+            }
+            """),
+            r => [Array(r, 3, -1, 1), Array(r, 9, -2, 2)])
+        {
+            MethodUnderTest = "ScratchPassedToHelper",
+        };
     }
 
     /// <summary>A value in [low, high] or in [-high, -low], by a coin flip.</summary>
