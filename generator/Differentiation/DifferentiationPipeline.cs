@@ -13,6 +13,7 @@ namespace SourceGen.Autodiff.Generator.Differentiation;
 /// <item>LoopFusion: a loop that sums into the result runs each iteration's reverse right after it.</item>
 /// <item>Tangents: scalar inputs' derivatives ride the forward sweep when that removes every record.</item>
 /// <item>InPlaceSelfUpdates: the reverse of <c>r = r * x + c</c> updates <c>rBar</c> in place.</item>
+/// <item>InvariantAccumulators: a reverse loop's additions into one element at an index it does not change are summed in a local, added once after it.</item>
 /// <item>LocalRecords: records live in the Backward method's own stack spans instead of the tape object.</item>
 /// </list>
 /// The pullback and the taped entry points print the unoptimized program; Backward prints
@@ -32,6 +33,10 @@ internal static class DifferentiationPipeline
         if (options.InPlaceSelfUpdates)
         {
             backward = FlowReverseMode.InPlaceSelfUpdates(backward);
+        }
+        if (options.InvariantAccumulators)
+        {
+            backward = FlowReverseMode.InvariantAccumulators(backward);
         }
         if (options.LocalRecords)
         {

@@ -212,10 +212,16 @@ internal sealed partial class FlowReverseMode
             {
                 return false;
             }
-            var one = new Constant(1, ScalarType.Int);
-            return f.Start.Equals(Build.Subtract(new LengthOf(aggregate), one))
-                || FindAllocation(owner._method.Body.Statements, aggregate) is AllocateArray array && owner.IsFixed(array.Length) && f.Start.Equals(Build.Subtract(array.Length, one));
+            return owner.IsLastElement(aggregate, f.Start);
         }
+    }
+
+    /// <summary>The index is the array's last: its length minus one, or a local array's fixed allocated length minus one.</summary>
+    private bool IsLastElement(string aggregate, Expr index)
+    {
+        var one = new Constant(1, ScalarType.Int);
+        return index.Equals(Build.Subtract(new LengthOf(aggregate), one))
+            || FindAllocation(_method.Body.Statements, aggregate) is AllocateArray array && IsFixed(array.Length) && index.Equals(Build.Subtract(array.Length, one));
     }
 
     /// <summary>The expression has one value for the whole call: its variables are parameters never assigned or locals assigned once.</summary>

@@ -309,11 +309,16 @@ internal sealed partial class FlowReverseMode
         }
     }
 
+    /// <summary>The list holding the statement being transformed, and its position there.</summary>
+    private (EquatableArray<Statement> List, int Index) _enclosing;
+
     private void TransformLoop(Loop loop, List<Statement> forward, List<BackwardStatement> reverse)
     {
         var accumulators = Accumulators(loop);
         _accumulating.UnionWith(accumulators);
-        foreach (var name in accumulators)
+        // An accumulator set to a constant just before the loop (s = 0; for ...) is restored to it without a record.
+        var initial = accumulators.ToDictionary(name => name, ConstantBefore);
+        foreach (var name in accumulators.Where(name => initial[name] is null))
         {
             forward.Add(new SaveVariable(name, TypeOf(name)));
         }
@@ -321,9 +326,23 @@ internal sealed partial class FlowReverseMode
         // Read back last saved first.
         foreach (var name in Enumerable.Reverse(accumulators))
         {
-            reverse.Add(new RestoreVariable(name, TypeOf(name)));
+            reverse.Add(initial[name] is { } constant ? new RestoreByComputing(name, constant) : new RestoreVariable(name, TypeOf(name)));
         }
         _accumulating.ExceptWith(accumulators);
+    }
+
+    /// <summary>The constant the variable was last set to by the assignments right before the loop (in the same list, nothing else between).</summary>
+    private Constant? ConstantBefore(string name)
+    {
+        var (list, index) = _enclosing;
+        for (var k = index - 1; k >= 0 && list[k] is Assign assign; k--)
+        {
+            if (assign.Name == name)
+            {
+                return assign.Value as Constant;
+            }
+        }
+        return null;
     }
 
     private ScalarType TypeOf(string local) => _method.Body.Locals.First(l => l.Name == local).Type;
@@ -334,10 +353,16 @@ internal sealed partial class FlowReverseMode
         if (_counted.TryGetValue(loop, out var counted))
         {
             var recomputed = Recomputations(loop, counted.Index);
+            var replay = FindScratchReplay(loop, counted.Index);
             _frames.Push(new LoopFrame(null, null));
             var (countedBody, bodyReverse) = TransformList(loop.Body);
             _frames.Pop();
             _loopDepth--;
+            if (replay is not null)
+            {
+                (countedBody, bodyReverse) = DropReplayedRecords(countedBody, bodyReverse, replay.Arrays);
+                recomputed.AddRange(replay.Statements);
+            }
             forward.Add(loop with { Body = countedBody.ToEquatableArray(), TripCount = counted.TripCount });
             reverse.Add(new BackwardFor(counted.Index, false, counted.Last, counted.Continue, counted.Step, recomputed.Concat(bodyReverse).ToEquatableArray()));
             return;

@@ -19,6 +19,7 @@ internal sealed partial class FlowReverseMode
         {
             frame.Index = k + 1;
             var statement = list[k];
+            _enclosing = (list, k);
             var (f, r) = TransformStatement(statement, isMethodBody && k == list.Count - 1);
             forward.AddRange(f);
             parts.Add(r);

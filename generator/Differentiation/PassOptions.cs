@@ -14,7 +14,9 @@ internal sealed record PassOptions(
     bool Tangents = true,
     bool TidyAdjoints = true,
     bool InPlaceSelfUpdates = true,
-    bool LocalRecords = true)
+    bool LocalRecords = true,
+    bool RecomputeScratch = true,
+    bool InvariantAccumulators = true)
 {
     public static readonly PassOptions All = new();
 
@@ -27,5 +29,7 @@ internal sealed record PassOptions(
         (nameof(TidyAdjoints), All with { TidyAdjoints = false }),
         (nameof(InPlaceSelfUpdates), All with { InPlaceSelfUpdates = false }),
         (nameof(LocalRecords), All with { LocalRecords = false }),
+        (nameof(RecomputeScratch), All with { RecomputeScratch = false }),
+        (nameof(InvariantAccumulators), All with { InvariantAccumulators = false }),
     };
 }

@@ -18,6 +18,8 @@ namespace SourceGen.Autodiff.Benchmarks.Benchmarks;
 [GenericTypeArguments(typeof(HornerProblem), typeof(double))]
 [GenericTypeArguments(typeof(PendulumProblem), typeof(double))]
 [GenericTypeArguments(typeof(LennardJonesProblem), typeof(double))]
+[GenericTypeArguments(typeof(GaussianMixtureProblem<GaussianMixtureD2>), typeof(double))]
+[GenericTypeArguments(typeof(GaussianMixtureProblem<GaussianMixtureD10>), typeof(double))]
 #endif
 [MemoryDiagnoser]
 [MedianColumn]

@@ -15,6 +15,8 @@ namespace SourceGen.Autodiff.Benchmarks.Benchmarks;
 [GenericTypeArguments(typeof(HornerProblem))]
 [GenericTypeArguments(typeof(PendulumProblem))]
 [GenericTypeArguments(typeof(LennardJonesProblem))]
+[GenericTypeArguments(typeof(GaussianMixtureProblem<GaussianMixtureD2>))]
+[GenericTypeArguments(typeof(GaussianMixtureProblem<GaussianMixtureD10>))]
 [MemoryDiagnoser]
 [MedianColumn]
 public class LoopFunctionBenchmarks<TProblem>

@@ -25,6 +25,8 @@ public static class SelfCheck
         HornerProblem.Create(),
         PendulumProblem.Create(),
         LennardJonesProblem.Create(),
+        GaussianMixtureProblem<GaussianMixtureD2>.Create(),
+        GaussianMixtureProblem<GaussianMixtureD10>.Create(),
     ];
 
     /// <summary>Prints one line per comparison; returns 0 when all agree, 1 otherwise.</summary>

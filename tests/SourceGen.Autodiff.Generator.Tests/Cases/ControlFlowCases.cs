@@ -368,6 +368,144 @@ public static class ControlFlowCases
             }
             """),
             r => [Array(r, 2, -1, 1), Array(r, 4, -1, 1), Array(r, 6, -2, 2)]);
+
+        // A Mahalanobis-like term per point (the Gaussian-mixture benchmark's inner loop):
+        // centered and scaled are filled at the start of every iteration from inputs, then
+        // scaled gets increments over the lower triangle with a moving index. Each iteration's
+        // reverse runs that stretch again instead of recording the arrays' elements.
+        yield return new("ScratchReplayedEachIteration", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double ScratchReplayedEachIteration(ReadOnlySpan<double> mu, ReadOnlySpan<double> logDiag, ReadOnlySpan<double> lower, [NoGradient] ReadOnlySpan<double> x)
+            {
+                int d = mu.Length;
+                var centered = new double[d];
+                var scaled = new double[d];
+                double total = 0;
+                for (int p = 0; p < x.Length / d; p++)
+                {
+                    for (int r = 0; r < d; r++)
+                        centered[r] = x[p * d + r] - mu[r];
+                    for (int r = 0; r < d; r++)
+                        scaled[r] = Math.Exp(logDiag[r]) * centered[r];
+                    int next = 0;
+                    for (int c = 0; c < d; c++)
+                    {
+                        for (int r = c + 1; r < d; r++)
+                        {
+                            scaled[r] += lower[next] * centered[c];
+                            next++;
+                        }
+                    }
+                    double q = 0;
+                    for (int r = 0; r < d; r++)
+                        q += scaled[r] * scaled[r];
+                    total += Math.Log(1 + q);
+                }
+                return total;
+            }
+            """),
+            r => [Array(r, 3, -1, 1), Array(r, 3, -0.5, 0.5), Array(r, 3, -1, 1), Array(r, 9, -2, 2)]);
+
+        // A state carried from one iteration to the next: the first fill reads the previous
+        // iteration's state, so nothing is replayed and the overwritten elements are recorded.
+        yield return new("ScratchCarriedAcrossIterations", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double ScratchCarriedAcrossIterations(ReadOnlySpan<double> w, [NoGradient] ReadOnlySpan<double> x)
+            {
+                int d = w.Length;
+                var state = new double[d];
+                var next = new double[d];
+                double total = 0;
+                for (int t = 0; t < x.Length; t++)
+                {
+                    for (int r = 0; r < d; r++)
+                        next[r] = Math.Tanh(w[r] * state[r] + x[t]);
+                    for (int r = 0; r < d; r++)
+                        state[r] = next[r];
+                    for (int r = 0; r < d; r++)
+                        total += state[r] * state[r];
+                }
+                return total;
+            }
+            """),
+            r => [Array(r, 3, -1, 1), Array(r, 4, -1, 1)]);
+
+        // A scratch array filled from inputs, then divided in place by its norm later in the
+        // iteration: the rest of the iteration writes it, so it is recorded, not replayed.
+        yield return new("ScratchNormalizedInPlace", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double ScratchNormalizedInPlace(ReadOnlySpan<double> mu, ReadOnlySpan<double> w, [NoGradient] ReadOnlySpan<double> x)
+            {
+                int d = mu.Length;
+                var v = new double[d];
+                double total = 0;
+                for (int p = 0; p < x.Length / d; p++)
+                {
+                    for (int r = 0; r < d; r++)
+                        v[r] = x[p * d + r] - mu[r];
+                    double norm = 0;
+                    for (int r = 0; r < d; r++)
+                        norm += v[r] * v[r];
+                    norm = Math.Sqrt(norm);
+                    for (int r = 0; r < d; r++)
+                        v[r] /= norm;
+                    for (int r = 0; r < d; r++)
+                        total += w[r] * v[r] * v[r];
+                }
+                return total;
+            }
+            """),
+            r => [Array(r, 3, -1, 1), Array(r, 3, -1, 1), Array(r, 9, 1.5, 3)]);
+
+        // a[i]'s gradient is summed over the inner loop and added after it, only when the inner
+        // loop ran: at the last split point i = n it does not, and a[n] does not exist.
+        yield return new("SplitPointProducts", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double SplitPointProducts(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+            {
+                int n = a.Length;
+                double total = 0;
+                for (int i = 0; i <= n; i++)
+                {
+                    for (int j = i; j < n; j++)
+                        total += a[i] * b[j] * b[j];
+                }
+                return total;
+            }
+            """),
+            r => [Array(r, 4, -1, 1), Array(r, 4, -1, 1)]);
+
+        // A filled scratch array passed to a [Differentiable] helper: a callee may write what it
+        // is given, so the fill is recorded, not replayed.
+        yield return new("ScratchPassedToHelper", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double SquaredNorm(ReadOnlySpan<double> v)
+            {
+                double s = 0;
+                for (int i = 0; i < v.Length; i++)
+                    s += v[i] * v[i];
+                return s;
+            }
+
+            [Differentiable]
+            public static double ScratchPassedToHelper(ReadOnlySpan<double> mu, [NoGradient] ReadOnlySpan<double> x)
+            {
+                int d = mu.Length;
+                var centered = new double[d];
+                double total = 0;
+                for (int p = 0; p < x.Length / d; p++)
+                {
+                    for (int r = 0; r < d; r++)
+                        centered[r] = x[p * d + r] - mu[r];
+                    total += Math.Log(1 + SquaredNorm(centered));
+                }
+                return total;
+            }
+            """),
+            r => [Array(r, 3, -1, 1), Array(r, 9, -2, 2)])
+        {
+            MethodUnderTest = "ScratchPassedToHelper",
+        };
     }
 
     /// <summary>A value in [low, high] or in [-high, -low], by a coin flip.</summary>

@@ -31,7 +31,11 @@ public sealed class PassSwitchTests
         // The reverse of r = r * x + c[i] scales rBar in place; without, through a copy.
         { nameof(PassOptions.InPlaceSelfUpdates), "LoopCarriedValue", "rBar = x * rBar;", "double rAdjoint = rBar;" },
         // Records in the method's own span; without, on the tape object.
-        { nameof(PassOptions.LocalRecords), "ForEachLoop", "tapeValues[tapeCount++] = s;", "tape.Push(s);" },
+        { nameof(PassOptions.LocalRecords), "FusionDeclinedCarriedValue", "tapeValues[tapeCount++] = t;", "tape.Push(t);" },
+        // Each iteration's reverse fills centered again; without, its overwritten elements are recorded.
+        { nameof(PassOptions.RecomputeScratch), "ScratchReplayedEachIteration", "for (r = 0; r < d; r++)", "tapeValues[tapeCount++] = centered[r];" },
+        // centered[c]'s adjoint is summed in a local over the loop on r2, added once after it; without, into the element each time.
+        { nameof(PassOptions.InvariantAccumulators), "ScratchReplayedEachIteration", "centeredBarSum += lower[next] * adjoint;", "centeredBar[c] += lower[next] * adjoint;" },
     };
 
     [Theory]
