@@ -62,7 +62,7 @@ internal sealed partial class BodyLowerer
         usedNames.AddRange(parameters.Select(p => p.Name));
         var lowerer = new BodyLowerer(method, usedNames, diagnostics, cancellationToken);
         lowerer._compilation = semanticModel.Compilation;
-        lowerer._mutable = HasControlFlow(syntax) || CallsDifferentiable(syntax, semanticModel);
+        lowerer._mutable = HasControlFlow(syntax) || CallsDifferentiable(syntax, semanticModel) || RebindsArrays(syntax, semanticModel);
         lowerer.DeclareParameters(parameters);
 
         var operation = semanticModel.GetOperation(syntax, cancellationToken) as IMethodBodyOperation;
@@ -71,6 +71,7 @@ internal sealed partial class BodyLowerer
         {
             return null;
         }
+        lowerer._bodyOperation = body;
         lowerer.LowerBlock(body);
         if (!lowerer._returned && method.ReturnsVoid is false && !lowerer._failed && !lowerer._mutable)
         {
@@ -174,6 +175,7 @@ internal sealed partial class BodyLowerer
             _cancellationToken.ThrowIfCancellationRequested();
             _current = new List<Statement>();
             _segments.Add(_current);
+            EnterTopStatement(block, statement);
             LowerStatement(statement);
         }
     }
@@ -303,6 +305,8 @@ internal sealed partial class BodyLowerer
                 return;
             case IThrowOperation thrown:
                 LowerThrow(thrown);
+                return;
+            case IDeconstructionAssignmentOperation deconstruction when TryLowerArraySwap(deconstruction):
                 return;
             case IInvocationOperation { TargetMethod.ReturnsVoid: true } call:
                 ReportVoidCall(call);

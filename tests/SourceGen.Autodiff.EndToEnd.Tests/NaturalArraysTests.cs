@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SourceGen.Autodiff.EndToEnd.Tests.Corpus.Natural;
+using SourceGen.Autodiff.EndToEnd.Tests.Harness;
+using Xunit;
+
+namespace SourceGen.Autodiff.EndToEnd.Tests;
+
+/// <summary>
+/// The natural array programs (Corpus/Natural/Arrays*.cs): every generated member against central
+/// finite differences of the method as written.
+/// </summary>
+public sealed class NaturalArraysTests
+{
+    public static TheoryData<string> Names() => new(Cases.Keys);
+
+    public static TheoryData<string> WithGradient() => new(Cases.Where(c => c.Value.Gradient is not null).Select(c => c.Key));
+
+    public static TheoryData<string> WithJacobian() => new(Cases.Where(c => c.Value.Jacobian is not null).Select(c => c.Key));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Backward_returns_the_methods_result(string name) => DiffChecks.BackwardReturnsTheResult(Cases[name]);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Backward_matches_central_differences(string name) => DiffChecks.BackwardMatchesFiniteDifferences(Cases[name]);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Backward_adds_into_its_buffers(string name) => DiffChecks.BackwardAddsIntoBuffers(Cases[name]);
+
+    [Theory]
+    [MemberData(nameof(WithGradient))]
+    public void Gradient_matches_central_differences(string name) => DiffChecks.GradientMatchesFiniteDifferences(Cases[name]);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Pullback_backward_twice_gives_twice(string name) => DiffChecks.PullbackBackwardTwiceGivesTwice(Cases[name]);
+
+    [Theory]
+    [MemberData(nameof(WithJacobian))]
+    public void Jacobian_matches_central_differences(string name) => DiffChecks.JacobianMatchesFiniteDifferences(Cases[name]);
+
+    [Fact]
+    public void Rnn_with_no_steps_is_the_sum_of_its_start()
+    {
+        var (wGrad, x0Grad) = ArraysInLoops.RnnGradient([0.5, -0.25, 1], [0.3, 0.1, -0.7], 0);
+        Assert.Equal([0, 0, 0], wGrad);
+        Assert.Equal([1, 1, 1], x0Grad);
+    }
+
+    private static readonly double[] W = [0.9, -0.6, 1.3, 0.4];
+    private static readonly double[] X0 = [0.5, -0.8, 0.2, 1.1];
+    private static readonly double[] Rod = [0, 0.4, 1.2, 0.7, -0.3, 0];
+
+    private static readonly Dictionary<string, DiffCase> Cases = new DiffCase[]
+    {
+        new()
+        {
+            Name = "Rnn",
+            Point = [.. W, .. X0],
+            Seed = [0.7],
+            Forward = p => [ArraysInLoops.Rnn(p[..4], p[4..], 3)],
+            Backward = (p, s, g) => [ArraysInLoops.RnnBackward(p[..4], p[4..], 3, s[0], g.AsSpan(0, 4), g.AsSpan(4))],
+            Gradient = p => Join(ArraysInLoops.RnnGradient(p[..4], p[4..], 3)),
+            Pullback = p =>
+            {
+                var run = ArraysInLoops.RnnPullback(p[..4], p[4..], 3);
+                return new PullbackRun([run.Value], (s, g) => run.Backward(s[0], g.AsSpan(0, 4), g.AsSpan(4)));
+            },
+        },
+        new()
+        {
+            Name = "RnnLoss (taped call)",
+            Point = [.. W, .. X0, 0.25],
+            Seed = [1.3],
+            Forward = p => [ArraysInLoops.RnnLoss(p[..4], p[4..8], p[8])],
+            Backward = (p, s, g) =>
+            {
+                double targetGrad = g[8];
+                double value = ArraysInLoops.RnnLossBackward(p[..4], p[4..8], p[8], s[0], g.AsSpan(0, 4), g.AsSpan(4, 4), ref targetGrad);
+                g[8] = targetGrad;
+                return [value];
+            },
+            Gradient = p =>
+            {
+                var (w, x0, target) = ArraysInLoops.RnnLossGradient(p[..4], p[4..8], p[8]);
+                return [.. w, .. x0, target];
+            },
+            Pullback = p =>
+            {
+                var run = ArraysInLoops.RnnLossPullback(p[..4], p[4..8], p[8]);
+                return new PullbackRun([run.Value], (s, g) =>
+                {
+                    double targetGrad = g[8];
+                    run.Backward(s[0], g.AsSpan(0, 4), g.AsSpan(4, 4), ref targetGrad);
+                    g[8] = targetGrad;
+                });
+            },
+        },
+        SpanAndScalar("HeatEnergy (tuple swap)", [.. Rod, 0.2], p => ArraysInLoops.HeatEnergy(p[..^1], p[^1], 5),
+            (p, s, g, ref a) => ArraysInLoops.HeatEnergyBackward(p[..^1], p[^1], 5, s, g, ref a),
+            p => ArraysInLoops.HeatEnergyGradient(p[..^1], p[^1], 5),
+            p => { var r = ArraysInLoops.HeatEnergyPullback(p[..^1], p[^1], 5); return (r.Value, (s, g, ref a) => r.Backward(s, g, ref a)); }),
+        SpanAndScalar("Relax (h = hNext, then hNext = new)", [0.4, -1.1, 0.8, 1.5, 0.3], p => ArraysInLoops.Relax(p[..^1], p[^1], 4),
+            (p, s, g, ref a) => ArraysInLoops.RelaxBackward(p[..^1], p[^1], 4, s, g, ref a),
+            p => ArraysInLoops.RelaxGradient(p[..^1], p[^1], 4),
+            p => { var r = ArraysInLoops.RelaxPullback(p[..^1], p[^1], 4); return (r.Value, (s, g, ref a) => r.Backward(s, g, ref a)); }),
+        new()
+        {
+            Name = "HeatProfile (swap through a temporary)",
+            Point = [.. Rod, 0.15],
+            Seed = [0.3, -0.5, 1.1, 0.9, -0.2, 0.6],
+            Forward = p => ArraysInLoops.HeatProfile(p[..^1], p[^1], 4),
+            Backward = (p, s, g) =>
+            {
+                double alphaGrad = g[^1];
+                var value = ArraysInLoops.HeatProfileBackward(p[..^1], p[^1], 4, s, g.AsSpan(0, g.Length - 1), ref alphaGrad);
+                g[^1] = alphaGrad;
+                return value;
+            },
+            Jacobian = p => ArraysInLoops.HeatProfileJacobian(p[..^1], p[^1], 4),
+            Pullback = p =>
+            {
+                var run = ArraysInLoops.HeatProfilePullback(p[..^1], p[^1], 4);
+                return new PullbackRun(run.Value, (s, g) =>
+                {
+                    double alphaGrad = g[^1];
+                    run.Backward(s, g.AsSpan(0, g.Length - 1), ref alphaGrad);
+                    g[^1] = alphaGrad;
+                });
+            },
+        },
+        new()
+        {
+            Name = "Oscillator (stages allocated per step)",
+            Point = [1, -0.3, 2.5, 0.4],
+            Seed = [0.8, -1.2],
+            Forward = p => ArraysInLoops.Oscillator(p[..2], p[2], p[3], 12),
+            Backward = (p, s, g) =>
+            {
+                double kGrad = g[2], cGrad = g[3];
+                var value = ArraysInLoops.OscillatorBackward(p[..2], p[2], p[3], 12, s, g.AsSpan(0, 2), ref kGrad, ref cGrad);
+                g[2] = kGrad;
+                g[3] = cGrad;
+                return value;
+            },
+            Jacobian = p => ArraysInLoops.OscillatorJacobian(p[..2], p[2], p[3], 12),
+            Pullback = p =>
+            {
+                var run = ArraysInLoops.OscillatorPullback(p[..2], p[2], p[3], 12);
+                return new PullbackRun(run.Value, (s, g) =>
+                {
+                    double kGrad = g[2], cGrad = g[3];
+                    run.Backward(s, g.AsSpan(0, 2), ref kGrad, ref cGrad);
+                    g[2] = kGrad;
+                    g[3] = cGrad;
+                });
+            },
+        },
+        Vector("Norm centered (array created in a branch)", [0.4, -1.1, 0.8, 1.5], p => ArraysInLoops.Norm(p, true),
+            (p, s, g) => ArraysInLoops.NormBackward(p, true, s, g), p => ArraysInLoops.NormGradient(p, true),
+            p => { var r = ArraysInLoops.NormPullback(p, true); return (r.Value, (s, g) => r.Backward(s, g)); }),
+        Vector("Norm as is (the other branch)", [0.4, -1.1, 0.8, 1.5], p => ArraysInLoops.Norm(p, false),
+            (p, s, g) => ArraysInLoops.NormBackward(p, false, s, g), p => ArraysInLoops.NormGradient(p, false),
+            p => { var r = ArraysInLoops.NormPullback(p, false); return (r.Value, (s, g) => r.Backward(s, g)); }),
+    }.ToDictionary(c => c.Name);
+
+    private static double[] Join((double[] First, double[] Second) parts) => [.. parts.First, .. parts.Second];
+
+    private delegate double VectorBackward(double[] x, double seed, Span<double> grad);
+
+    private delegate void VectorPullbackBackward(double seed, Span<double> grad);
+
+    private delegate double SpanScalarBackward(double[] x, double seed, Span<double> grad, ref double scalarGrad);
+
+    private delegate void SpanScalarPullbackBackward(double seed, Span<double> grad, ref double scalarGrad);
+
+    /// <summary>double M(double[] x): a scalar result of one array.</summary>
+    private static DiffCase Vector(string name, double[] point, Func<double[], double> method, VectorBackward backward,
+        Func<double[], double[]> gradient, Func<double[], (double, VectorPullbackBackward)> pullback) => new()
+        {
+            Name = name,
+            Point = point,
+            Seed = [0.7],
+            Forward = p => [method(p)],
+            Backward = (p, s, g) => [backward(p, s[0], g)],
+            Gradient = gradient,
+            Pullback = p =>
+            {
+                var (value, back) = pullback(p);
+                return new PullbackRun([value], (s, g) => back(s[0], g));
+            },
+        };
+
+    /// <summary>double M(double[] x, double a): flat point [x..., a].</summary>
+    private static DiffCase SpanAndScalar(string name, double[] point, Func<double[], double> method, SpanScalarBackward backward,
+        Func<double[], (double[], double)> gradient, Func<double[], (double, SpanScalarPullbackBackward)> pullback) => new()
+        {
+            Name = name,
+            Point = point,
+            Seed = [0.7],
+            Forward = p => [method(p)],
+            Backward = (p, s, g) =>
+            {
+                double scalarGrad = g[^1];
+                double value = backward(p, s[0], g.AsSpan(0, g.Length - 1), ref scalarGrad);
+                g[^1] = scalarGrad;
+                return [value];
+            },
+            Gradient = p =>
+            {
+                var (x, a) = gradient(p);
+                return [.. x, a];
+            },
+            Pullback = p =>
+            {
+                var (value, back) = pullback(p);
+                return new PullbackRun([value], (s, g) =>
+                {
+                    double scalarGrad = g[^1];
+                    back(s[0], g.AsSpan(0, g.Length - 1), ref scalarGrad);
+                    g[^1] = scalarGrad;
+                });
+            },
+        };
+}

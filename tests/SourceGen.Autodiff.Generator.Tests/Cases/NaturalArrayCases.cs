@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using static SourceGen.Autodiff.Generator.Tests.Cases.Draw;
+
+namespace SourceGen.Autodiff.Generator.Tests.Cases;
+
+/// <summary>
+/// Local arrays used as references: created inside a loop or branch, assigned one another,
+/// swapped. Each variable keeps one storage; `new` refills it and assignment copies.
+/// </summary>
+public static class NaturalArrayCases
+{
+    public static IEnumerable<GeneratorCase> All()
+    {
+        yield return new("ArrayCreatedEachStep", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double ArrayCreatedEachStep(double[] w, double[] x0, int steps)
+            {
+                var state = new double[x0.Length];
+                for (int j = 0; j < x0.Length; j++)
+                {
+                    state[j] = x0[j];
+                }
+                for (int step = 0; step < steps; step++)
+                {
+                    var updated = new double[x0.Length];
+                    for (int j = 0; j < x0.Length; j++)
+                    {
+                        updated[j] = state[j] * w[j] + Math.Sin(state[(j + 1) % x0.Length]);
+                    }
+                    state = updated;
+                }
+                return state[0] * state[x0.Length - 1];
+            }
+            """),
+            r => [Array(r, 3, -1.5, 1.5), Array(r, 3, -1, 1), r.Next(0, 4)]);
+
+        yield return new("ArraysSwapped", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double ArraysSwapped(double[] u0, double a, int steps)
+            {
+                int n = u0.Length;
+                var u = new double[n];
+                var next = new double[n];
+                for (int i = 0; i < n; i++) u[i] = u0[i];
+                for (int s = 0; s < steps; s++)
+                {
+                    for (int i = 0; i < n; i++) next[i] = u[i] * a + u[(i + 1) % n];
+                    (u, next) = (next, u);
+                }
+                return u[0] * u[n - 1];
+            }
+            """),
+            r => [Array(r, 3, -1, 1), Real(r, -1, 1), r.Next(0, 4)]);
+
+        yield return new("ArrayCreatedInBranch", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double ArrayCreatedInBranch(double[] x, double c)
+            {
+                if (c > 0)
+                {
+                    var v = new double[x.Length];
+                    for (int i = 0; i < v.Length; i++) v[i] = x[i] * c;
+                    return v[0] + v[1] * v[2];
+                }
+                return c;
+            }
+            """),
+            r => [Array(r, 3, -1, 1), Real(r, -1, 1)]);
+    }
+}

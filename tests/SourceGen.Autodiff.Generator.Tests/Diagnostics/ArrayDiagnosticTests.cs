@@ -1,0 +1,132 @@
+using System.Threading.Tasks;
+using Xunit;
+
+namespace SourceGen.Autodiff.Generator.Tests.Diagnostics;
+
+/// <summary>
+/// Local arrays as references: what stays refused because one storage per variable would not
+/// compute what the shared references compute (DIFF006 at the construct, saying what to do).
+/// </summary>
+public sealed class ArrayDiagnosticTests
+{
+    [Fact]
+    public Task An_assigned_array_used_again_while_shared_is_refused() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] x, int steps)
+                {
+                    var h = new double[x.Length];
+                    var next = new double[x.Length];
+                    for (int i = 0; i < x.Length; i++) h[i] = x[i];
+                    for (int s = 0; s < steps; s++)
+                    {
+                        for (int i = 1; i < x.Length; i++) next[i] = h[i] * h[i - 1];
+                        h = next;
+                    }
+                    return h[0];
+                }
+            }
+            """,
+            "DIFF006", 14, 13, "h = next",
+            "Cannot differentiate through 'h = next': after this, 'h' and 'next' are the same array, and 'next' is used again in the loop's next iteration: "
+            + "create 'next' anew (new double[n]) before its next use, declare it inside the loop, or swap the two with (h, next) = (next, h)");
+
+    [Fact]
+    public Task An_array_created_again_with_another_length_is_refused() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    var a = new double[x.Length];
+                    a[0] = x[0];
+                    double first = a[0];
+                    a = new double[x.Length + 1];
+                    a[1] = x[1];
+                    return first * a[1];
+                }
+            }
+            """,
+            "DIFF006", 11, 9, "a = new double[x.Length + 1]",
+            "Cannot differentiate through 'a = new double[x.Length + 1]': every array held by 'a' must have the same length, written the same way from values the method never changes (here 'x.Length'): 'a' keeps one storage of that length");
+
+    [Fact]
+    public Task An_array_whose_length_changes_in_the_loop_is_refused() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    double s = 0;
+                    for (int m = 1; m < x.Length; m++)
+                    {
+                        var prefix = new double[m];
+                        for (int i = 0; i < m; i++) prefix[i] = x[i] * x[i];
+                        s += prefix[m - 1];
+                    }
+                    return s;
+                }
+            }
+            """,
+            "DIFF006", 11, 37, "m",
+            "Cannot differentiate through 'm': the length of an array created inside a loop or branch must be computable before that statement, from values the method never changes (an int parameter, a local set once, or another array's Length)");
+
+    [Fact]
+    public Task A_tuple_assignment_of_arrays_other_than_a_swap_is_refused() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    var a = new double[2];
+                    var b = new double[2];
+                    var c = new double[2];
+                    a[0] = x[0];
+                    (a, b) = (c, a);
+                    return b[0];
+                }
+            }
+            """,
+            "DIFF006", 12, 9, "(a, b) = (c, a)",
+            "Cannot differentiate through '(a, b) = (c, a)': between arrays, only a swap of two local arrays, (a, b) = (b, a), is supported; assign them one by one");
+
+    [Fact]
+    public Task A_foreach_over_an_array_assigned_inside_it_is_refused() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    var a = new double[2];
+                    var b = new double[2];
+                    a[0] = x[0];
+                    double s = 0;
+                    foreach (var v in a)
+                    {
+                        s += v;
+                        b[1] = v * x[1];
+                        (a, b) = (b, a);
+                    }
+                    return s;
+                }
+            }
+            """,
+            "DIFF006", 16, 13, "(a, b) = (b, a)",
+            "Cannot differentiate through '(a, b) = (b, a)': a foreach over 'a' encloses this; it would go on reading the old array: loop with an index instead");
+}
