@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -54,12 +55,23 @@ internal sealed partial class BodyLowerer
         }
     }
 
+    /// <summary><c>Span&lt;double&gt; t = stackalloc double[3];</c> or <c>= new double[3]</c>: a local array under another type.</summary>
+    private static bool IsSpanLocal(ITypeSymbol type) => KnownTypes.TryGetSpan(type, out var readOnly, out var element) && !readOnly && element.IsReal();
+
     private void AssignArray(ISymbol symbol, IOperation value, IOperation whole)
     {
         var stripped = StripConversions(value);
         if (stripped is IArrayCreationOperation { DimensionSizes.Length: 1 } creation)
         {
-            CreateArray(symbol, creation, whole);
+            CreateArray(symbol, creation.DimensionSizes[0], creation.Initializer?.ElementValues, whole);
+            return;
+        }
+        if (stripped.Syntax is StackAllocArrayCreationExpressionSyntax { Type: ArrayTypeSyntax { RankSpecifiers: [{ Sizes: [var size] }] } } stackAlloc
+            && size is not OmittedArraySizeExpressionSyntax && stackAlloc.Initializer is null
+            && stripped.SemanticModel?.GetOperation(size) is { } sizeOperation)
+        {
+            // The storage is an ordinary array in the generated code (the reverse sweep and the pullback keep it).
+            CreateArray(symbol, sizeOperation, null, whole);
             return;
         }
         if (stripped is ILocalReferenceOperation && ReferencedSymbol(stripped) is { } source
@@ -72,15 +84,14 @@ internal sealed partial class BodyLowerer
     }
 
     /// <summary><c>a = new double[n]</c>: the first creation allocates the variable's storage; later ones refill it with zeros.</summary>
-    private void CreateArray(ISymbol symbol, IArrayCreationOperation creation, IOperation whole)
+    private void CreateArray(ISymbol symbol, IOperation sizeOperation, ImmutableArray<IOperation>? initializer, IOperation whole)
     {
-        var sizeOperation = creation.DimensionSizes[0];
         var length = LowerScalar(sizeOperation);
         if (length is null)
         {
             return;
         }
-        var elementType = KnownTypes.TryGetArray(creation.Type!, out var arrayElement) ? arrayElement : ScalarType.Double;
+        var elementType = ElementTypeOfSymbol(symbol);
         var fixedLength = IsFixedLength(sizeOperation);
         AggregateInfo aggregate;
         if (_aggregates.TryGetValue(symbol, out var existing))
@@ -111,11 +122,11 @@ internal sealed partial class BodyLowerer
                 FillWithZeros(aggregate, elementType);
             }
         }
-        if (creation.Initializer is { } initializer)
+        if (initializer is { } elements)
         {
-            for (var i = 0; i < initializer.ElementValues.Length; i++)
+            for (var i = 0; i < elements.Length; i++)
             {
-                var element = LowerScalar(initializer.ElementValues[i]);
+                var element = LowerScalar(elements[i]);
                 if (element is null)
                 {
                     return;
@@ -269,7 +280,7 @@ internal sealed partial class BodyLowerer
     }
 
     private static ScalarType ElementTypeOfSymbol(ISymbol symbol) =>
-        symbol is ILocalSymbol local && KnownTypes.TryGetArray(local.Type, out var element) ? element : ScalarType.Double;
+        symbol is ILocalSymbol local && (KnownTypes.TryGetArray(local.Type, out var element) || KnownTypes.TryGetSpan(local.Type, out _, out element)) ? element : ScalarType.Double;
 
     private ScalarType ElementTypeOf(AggregateInfo aggregate) =>
         _aggregates.FirstOrDefault(pair => ReferenceEquals(pair.Value, aggregate)).Key is { } symbol ? ElementTypeOfSymbol(symbol) : ScalarType.Double;

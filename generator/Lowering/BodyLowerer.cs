@@ -427,13 +427,13 @@ internal sealed partial class BodyLowerer
             AssignTensor(symbol, value, whole);
             return null;
         }
-        if (KnownTypes.TryGetArray(type, out var element) && element.IsReal())
+        if (KnownTypes.TryGetArray(type, out var element) && element.IsReal() || IsSpanLocal(type))
         {
             AssignArray(symbol, value, whole);
             return null;
         }
         Report(DiagnosticDescriptors.UnsupportedStatement, whole.Syntax.GetLocation(), $"a local of type '{TypeText.Of(type)}'",
-            "locals must be double, float, int, long, bool, double[], float[] or Tensor");
+            "locals must be double, float, int, long, bool, double[], float[], Span<double>, Span<float> or Tensor");
         return null;
     }
 

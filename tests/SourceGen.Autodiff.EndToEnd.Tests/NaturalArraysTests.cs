@@ -166,6 +166,23 @@ public sealed class NaturalArraysTests
         Vector("Norm as is (the other branch)", [0.4, -1.1, 0.8, 1.5], p => ArraysInLoops.Norm(p, false),
             (p, s, g) => ArraysInLoops.NormBackward(p, false, s, g), p => ArraysInLoops.NormGradient(p, false),
             p => { var r = ArraysInLoops.NormPullback(p, false); return (r.Value, (s, g) => r.Backward(s, g)); }),
+        Vector("PathLength (Span over a new array per segment)", [0, 0, 0, 1, 0.5, -0.2, 1.7, 1.1, 0.4, 2.1, 0.3, 1.2], ArraysAsSpans.PathLength,
+            (p, s, g) => ArraysAsSpans.PathLengthBackward(p, s, g), ArraysAsSpans.PathLengthGradient,
+            p => { var r = ArraysAsSpans.PathLengthPullback(p); return (r.Value, (s, g) => r.Backward(s, g)); }),
+        new()
+        {
+            Name = "TorqueMagnitude (stackalloc 3-vector)",
+            Point = [0.3, -1.2, 0.8, 2.1, 0.4, -0.6],
+            Seed = [0.7],
+            Forward = p => [ArraysAsSpans.TorqueMagnitude(p[..3], p[3..])],
+            Backward = (p, s, g) => [ArraysAsSpans.TorqueMagnitudeBackward(p[..3], p[3..], s[0], g.AsSpan(0, 3), g.AsSpan(3))],
+            Gradient = p => Join(ArraysAsSpans.TorqueMagnitudeGradient(p[..3], p[3..])),
+            Pullback = p =>
+            {
+                var run = ArraysAsSpans.TorqueMagnitudePullback(p[..3], p[3..]);
+                return new PullbackRun([run.Value], (s, g) => run.Backward(s[0], g.AsSpan(0, 3), g.AsSpan(3)));
+            },
+        },
     }.ToDictionary(c => c.Name);
 
     private static double[] Join((double[] First, double[] Second) parts) => [.. parts.First, .. parts.Second];

@@ -66,5 +66,19 @@ public static class NaturalArrayCases
             }
             """),
             r => [Array(r, 3, -1, 1), Real(r, -1, 1)]);
+
+        yield return new("SpanLocalOnTheStack", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double SpanLocalOnTheStack(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+            {
+                Span<double> c = stackalloc double[3];
+                for (int i = 0; i < 3; i++)
+                {
+                    c[i] = a[(i + 1) % 3] * b[(i + 2) % 3] - a[(i + 2) % 3] * b[(i + 1) % 3];
+                }
+                return c[0] * c[0] + c[1] * c[1] + c[2] * c[2];
+            }
+            """),
+            r => [Array(r, 3, -1, 1), Array(r, 3, -1, 1)]);
     }
 }
