@@ -428,4 +428,31 @@ internal sealed partial class BodyLowerer
         }
         return written;
     }
+
+    private static bool IsSystemIndex(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "Index", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
+    /// <summary>
+    /// <c>x[^k]</c> is <c>x[x.Length - k]</c> (a constant when a local array's length is). Returns
+    /// false for an ordinary int index; true with null after reporting anything else of type Index.
+    /// </summary>
+    private bool TryLowerFromEnd(IOperation index, AggregateInfo aggregate, out Expr? lowered)
+    {
+        lowered = null;
+        if (!IsSystemIndex(index.Type))
+        {
+            return false;
+        }
+        if (StripConversions(index) is not IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } hat || aggregate.IsTensor)
+        {
+            Unsupported(index, "an Index is supported as ^k (k an int) on arrays and spans; index tensors with ints");
+            return true;
+        }
+        var k = LowerScalar(hat.Operand);
+        if (k is not null)
+        {
+            lowered = Build.Subtract(aggregate.Length as Constant ?? (Expr)new LengthOf(aggregate.Name), k);
+        }
+        return true;
+    }
 }

@@ -363,7 +363,7 @@ internal sealed partial class BodyLowerer
         if (TryGetElementAccess(target, out var aggregateOperation, out var indexOperations))
         {
             var aggregate = ResolveAggregate(aggregateOperation!);
-            var indices = aggregate is null ? null : LowerIndices(indexOperations!);
+            var indices = aggregate is null ? null : LowerIndices(indexOperations!, aggregate);
             return aggregate is null || indices is null ? null : StoreElementAt(target, aggregate, indices, valueOperation, value, compound);
         }
         return UnsupportedValue(target, "only locals, parameters and elements of arrays, spans and tensors can be assigned");

@@ -183,6 +183,16 @@ public sealed class NaturalArraysTests
                 return new PullbackRun([run.Value], (s, g) => run.Backward(s[0], g.AsSpan(0, 3), g.AsSpan(3)));
             },
         },
+        SpanAndScalar("Trapezoid (y[^1])", [0.3, 1.2, -0.4, 0.8, 2.0, 0.05], p => ArraysFromTheEnd.Trapezoid(p[..^1], p[^1]),
+            (p, s, g, ref a) => ArraysFromTheEnd.TrapezoidBackward(p[..^1], p[^1], s, g, ref a),
+            p => ArraysFromTheEnd.TrapezoidGradient(p[..^1], p[^1]),
+            p => { var r = ArraysFromTheEnd.TrapezoidPullback(p[..^1], p[^1]); return (r.Value, (s, g, ref a) => r.Backward(s, g, ref a)); }),
+        Vector("Momentum (prices[^1], prices[^k])", [101, 99.5, 102.25, 104, 103.5], p => ArraysFromTheEnd.Momentum(p, 3),
+            (p, s, g) => ArraysFromTheEnd.MomentumBackward(p, 3, s, g), p => ArraysFromTheEnd.MomentumGradient(p, 3),
+            p => { var r = ArraysFromTheEnd.MomentumPullback(p, 3); return (r.Value, (s, g) => r.Backward(s, g)); }),
+        Vector("LastStages (a local array's [^1] and [^2])", [0.9, 1.1, -0.7, 1.3], ArraysFromTheEnd.LastStages,
+            (p, s, g) => ArraysFromTheEnd.LastStagesBackward(p, s, g), ArraysFromTheEnd.LastStagesGradient,
+            p => { var r = ArraysFromTheEnd.LastStagesPullback(p); return (r.Value, (s, g) => r.Backward(s, g)); }),
     }.ToDictionary(c => c.Name);
 
     private static double[] Join((double[] First, double[] Second) parts) => [.. parts.First, .. parts.Second];

@@ -80,5 +80,11 @@ public static class NaturalArrayCases
             }
             """),
             r => [Array(r, 3, -1, 1), Array(r, 3, -1, 1)]);
+
+        yield return new("IndexFromEnd", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double IndexFromEnd(ReadOnlySpan<double> x, double[] y, int k) => x[^1] * y[^k] + x[^k];
+            """),
+            r => [Array(r, 3, -1, 1), Array(r, 3, -1, 1), r.Next(1, 4)]);
     }
 }
