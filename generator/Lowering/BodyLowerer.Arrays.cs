@@ -38,6 +38,9 @@ internal sealed partial class BodyLowerer
         {
             AssignmentExpressionSyntax assignment => HoldsArrays(semanticModel.GetTypeInfo(assignment.Left).Type),
             VariableDeclaratorSyntax { Initializer.Value: IdentifierNameSyntax name } => semanticModel.GetTypeInfo(name).Type is IArrayTypeSymbol,
+            // Windows and copies check their bounds and fill arrays: statements of the structured lowering.
+            RangeExpressionSyntax => true,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsSpan" or "Slice" or "ToArray" or "CopyTo" or "Fill" or "Clear" } } => true,
             _ => false,
         });
 
@@ -56,10 +59,14 @@ internal sealed partial class BodyLowerer
     }
 
     /// <summary><c>Span&lt;double&gt; t = stackalloc double[3];</c> or <c>= new double[3]</c>: a local array under another type.</summary>
-    private static bool IsSpanLocal(ITypeSymbol type) => KnownTypes.TryGetSpan(type, out var readOnly, out var element) && !readOnly && element.IsReal();
+    private static bool IsSpanLocal(ITypeSymbol type) => KnownTypes.TryGetSpan(type, out _, out var element) && element.IsReal();
 
-    private void AssignArray(ISymbol symbol, IOperation value, IOperation whole)
+    private void AssignArray(ISymbol symbol, ITypeSymbol type, IOperation value, IOperation whole)
     {
+        if (TryAssignWindow(symbol, type, value, whole))
+        {
+            return;
+        }
         var stripped = StripConversions(value);
         if (stripped is IArrayCreationOperation { DimensionSizes.Length: 1 } creation)
         {
@@ -187,6 +194,36 @@ internal sealed partial class BodyLowerer
         var type = ElementTypeOf(from);
         EachElement(to.Name, k => new Statement[] { new Store(to.Name, At(k), new ElementLoad(from.Name, At(k), type)) });
         if (_varied.Contains(from.Name))
+        {
+            to.IsVaried = true;
+            _varied.Add(to.Name);
+        }
+    }
+
+    /// <summary><c>var c = x[a..b]</c> or <c>x.ToArray()</c>, written to later: a local array of its own, filled from the window.</summary>
+    private void CopyWindow(ISymbol target, ArrayView view, IOperation whole)
+    {
+        var wholeBase = view.Start is Constant { Value: 0 } && view.Count.Equals(view.Base.Length as Constant ?? (Expr)new LengthOf(view.Base.Name));
+        var fixedCount = wholeBase ? view.Base.Length ?? (view.Base.Kind == AggregateKind.Input ? new LengthOf(view.Base.Name) : null) : view.Count as Constant;
+        var type = ElementTypeOfSymbol(target);
+        if (!_aggregates.TryGetValue(target, out var to))
+        {
+            var hoist = _loopDepth > 0 || _branchDepth > 0;
+            if (hoist && fixedCount is null)
+            {
+                Unsupported(whole, $"a copy made inside a loop or branch must have a length that never changes; copy the whole array, or read the window without copying it ('{target.Name}' is written to)");
+                return;
+            }
+            to = NewStorage(target, type, fixedCount ?? Capture(view.Count, Identifiers.Unescape(target.Name) + "Length"), fixedCount is not null, whole.Syntax.ToString(), hoist);
+        }
+        else if (fixedCount is null || !SameLength(to, fixedCount, fixedLength: true))
+        {
+            Unsupported(whole, LengthAdvice(target.Name, to));
+            return;
+        }
+        var start = Capture(view.Start, "start");
+        EachElement(to.Name, k => new Statement[] { new Store(to.Name, At(k), new ElementLoad(view.Base.Name, EquatableArray.Create(Build.Add(start, k)), type)) });
+        if (_varied.Contains(view.Base.Name))
         {
             to.IsVaried = true;
             _varied.Add(to.Name);

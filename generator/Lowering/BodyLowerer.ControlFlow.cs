@@ -127,8 +127,10 @@ internal sealed partial class BodyLowerer
     /// <summary><c>foreach (var v in a)</c> over an array or span: an index loop that reads <c>v = a[k]</c>.</summary>
     private void LowerForEach(IForEachLoopOperation forEach)
     {
-        var aggregate = ResolveAggregate(forEach.Collection);
         var variable = forEach.Locals.FirstOrDefault();
+        // A window (x.AsSpan(a, n), x[a..b], a view local) is read through its base, from its start.
+        var view = IsView(forEach.Collection) ? ViewOf(forEach.Collection) : null;
+        var aggregate = view?.Base ?? (IsView(forEach.Collection) ? null : ResolveAggregate(forEach.Collection));
         if (aggregate is null || variable is null || aggregate.IsTensor || !KnownTypes.TryGetScalar(variable.Type, out var elementType))
         {
             if (aggregate is not null)
@@ -137,6 +139,14 @@ internal sealed partial class BodyLowerer
             }
             return;
         }
+        if (view is not null && variable.RefKind != RefKind.None)
+        {
+            Unsupported(forEach.Collection, "foreach (ref var ...) over a window is not supported; loop over the window with an index");
+            return;
+        }
+        // A window's start and count were captured when it was made.
+        var start = view?.Start;
+        var count = view?.Count ?? new LengthOf(aggregate.Name);
         var index = _names.Fresh("k");
         _locals.Add(new LocalVariable(index, ScalarType.Int));
         var indexVariable = new Variable(index, ScalarType.Int);
@@ -151,7 +161,8 @@ internal sealed partial class BodyLowerer
         }
         else
         {
-            DefineScalar(variable, new ElementLoad(aggregate.Name, EquatableArray.Create<Expr>(indexVariable), elementType));
+            var element = start is null ? (Expr)indexVariable : Build.Add(start, indexVariable);
+            DefineScalar(variable, new ElementLoad(aggregate.Name, EquatableArray.Create(element), elementType));
         }
         foreach (var statement in forEach.Body is IBlockOperation block ? block.Operations : ImmutableOne(forEach.Body))
         {
@@ -160,7 +171,7 @@ internal sealed partial class BodyLowerer
         _loopDepth--;
         var body = _current;
         _current = outer;
-        var condition = new Binary(BinaryOp.Less, indexVariable, new LengthOf(aggregate.Name), ScalarType.Bool);
+        var condition = new Binary(BinaryOp.Less, indexVariable, count, ScalarType.Bool);
         var step = EquatableArray.Create<Statement>(new Assign(index, new Binary(BinaryOp.Add, indexVariable, new Constant(1, ScalarType.Int), ScalarType.Int)));
         Emit(new Loop(LoopKind.For, condition, body.ToEquatableArray(), step));
     }

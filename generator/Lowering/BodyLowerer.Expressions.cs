@@ -321,6 +321,10 @@ internal sealed partial class BodyLowerer
 
     private Expr? LowerLength(IOperation operation, IOperation instance)
     {
+        if (IsView(instance))
+        {
+            return ViewOf(instance)?.Count;
+        }
         var symbol = ReferencedSymbol(instance);
         if (symbol is not null && _aggregates.TryGetValue(symbol, out var aggregate))
         {
@@ -406,6 +410,10 @@ internal sealed partial class BodyLowerer
 
     private Expr? LoadElement(IOperation operation, IOperation aggregateOperation, IReadOnlyList<IOperation> indexOperations, ScalarType type)
     {
+        if (IsView(aggregateOperation))
+        {
+            return LoadThroughView(operation, aggregateOperation, indexOperations, type);
+        }
         var aggregate = ResolveAggregate(aggregateOperation);
         var indices = aggregate is null ? null : LowerIndices(indexOperations, aggregate!);
         return aggregate is null || indices is null ? null : LoadElementAt(operation, aggregate, indices, type);

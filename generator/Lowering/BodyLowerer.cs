@@ -362,6 +362,10 @@ internal sealed partial class BodyLowerer
         }
         if (TryGetElementAccess(target, out var aggregateOperation, out var indexOperations))
         {
+            if (IsView(aggregateOperation!))
+            {
+                return StoreThroughView(target, aggregateOperation!, indexOperations!, valueOperation, value, compound);
+            }
             var aggregate = ResolveAggregate(aggregateOperation!);
             var indices = aggregate is null ? null : LowerIndices(indexOperations!, aggregate);
             return aggregate is null || indices is null ? null : StoreElementAt(target, aggregate, indices, valueOperation, value, compound);
@@ -429,7 +433,7 @@ internal sealed partial class BodyLowerer
         }
         if (KnownTypes.TryGetArray(type, out var element) && element.IsReal() || IsSpanLocal(type))
         {
-            AssignArray(symbol, value, whole);
+            AssignArray(symbol, type, value, whole);
             return null;
         }
         Report(DiagnosticDescriptors.UnsupportedStatement, whole.Syntax.GetLocation(), $"a local of type '{TypeText.Of(type)}'",

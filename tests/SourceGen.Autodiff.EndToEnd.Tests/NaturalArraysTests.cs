@@ -51,26 +51,24 @@ public sealed class NaturalArraysTests
         Assert.Equal([1, 1, 1], x0Grad);
     }
 
+    [Fact]
+    public void A_window_outside_its_array_throws_as_the_method_does()
+    {
+        double[] x = [0.4, -1.1, 0.8];
+        Assert.Throws<ArgumentOutOfRangeException>(() => ArraysSliced.WeightedTail(x, 4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ArraysSliced.WeightedTailBackward(x, 4, 1, new double[3]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ArraysSliced.MovingAverageJacobian([1, 2, 3, 4], -1));
+    }
+
     private static readonly double[] W = [0.9, -0.6, 1.3, 0.4];
     private static readonly double[] X0 = [0.5, -0.8, 0.2, 1.1];
     private static readonly double[] Rod = [0, 0.4, 1.2, 0.7, -0.3, 0];
 
     private static readonly Dictionary<string, DiffCase> Cases = new DiffCase[]
     {
-        new()
-        {
-            Name = "Rnn",
-            Point = [.. W, .. X0],
-            Seed = [0.7],
-            Forward = p => [ArraysInLoops.Rnn(p[..4], p[4..], 3)],
-            Backward = (p, s, g) => [ArraysInLoops.RnnBackward(p[..4], p[4..], 3, s[0], g.AsSpan(0, 4), g.AsSpan(4))],
-            Gradient = p => Join(ArraysInLoops.RnnGradient(p[..4], p[4..], 3)),
-            Pullback = p =>
-            {
-                var run = ArraysInLoops.RnnPullback(p[..4], p[4..], 3);
-                return new PullbackRun([run.Value], (s, g) => run.Backward(s[0], g.AsSpan(0, 4), g.AsSpan(4)));
-            },
-        },
+        TwoArrays("Rnn", [.. W, .. X0], 4, (a, b) => ArraysInLoops.Rnn(a, b, 3),
+            (a, b, s, ga, gb) => ArraysInLoops.RnnBackward(a, b, 3, s, ga, gb), (a, b) => ArraysInLoops.RnnGradient(a, b, 3),
+            (a, b) => { var r = ArraysInLoops.RnnPullback(a, b, 3); return (r.Value, (s, ga, gb) => r.Backward(s, ga, gb)); }),
         new()
         {
             Name = "RnnLoss (taped call)",
@@ -169,20 +167,9 @@ public sealed class NaturalArraysTests
         Vector("PathLength (Span over a new array per segment)", [0, 0, 0, 1, 0.5, -0.2, 1.7, 1.1, 0.4, 2.1, 0.3, 1.2], ArraysAsSpans.PathLength,
             (p, s, g) => ArraysAsSpans.PathLengthBackward(p, s, g), ArraysAsSpans.PathLengthGradient,
             p => { var r = ArraysAsSpans.PathLengthPullback(p); return (r.Value, (s, g) => r.Backward(s, g)); }),
-        new()
-        {
-            Name = "TorqueMagnitude (stackalloc 3-vector)",
-            Point = [0.3, -1.2, 0.8, 2.1, 0.4, -0.6],
-            Seed = [0.7],
-            Forward = p => [ArraysAsSpans.TorqueMagnitude(p[..3], p[3..])],
-            Backward = (p, s, g) => [ArraysAsSpans.TorqueMagnitudeBackward(p[..3], p[3..], s[0], g.AsSpan(0, 3), g.AsSpan(3))],
-            Gradient = p => Join(ArraysAsSpans.TorqueMagnitudeGradient(p[..3], p[3..])),
-            Pullback = p =>
-            {
-                var run = ArraysAsSpans.TorqueMagnitudePullback(p[..3], p[3..]);
-                return new PullbackRun([run.Value], (s, g) => run.Backward(s[0], g.AsSpan(0, 3), g.AsSpan(3)));
-            },
-        },
+        TwoArrays("TorqueMagnitude (stackalloc 3-vector)", [0.3, -1.2, 0.8, 2.1, 0.4, -0.6], 3, ArraysAsSpans.TorqueMagnitude,
+            (a, b, s, ga, gb) => ArraysAsSpans.TorqueMagnitudeBackward(a, b, s, ga, gb), ArraysAsSpans.TorqueMagnitudeGradient,
+            (a, b) => { var r = ArraysAsSpans.TorqueMagnitudePullback(a, b); return (r.Value, (s, ga, gb) => r.Backward(s, ga, gb)); }),
         SpanAndScalar("Trapezoid (y[^1])", [0.3, 1.2, -0.4, 0.8, 2.0, 0.05], p => ArraysFromTheEnd.Trapezoid(p[..^1], p[^1]),
             (p, s, g, ref a) => ArraysFromTheEnd.TrapezoidBackward(p[..^1], p[^1], s, g, ref a),
             p => ArraysFromTheEnd.TrapezoidGradient(p[..^1], p[^1]),
@@ -193,9 +180,60 @@ public sealed class NaturalArraysTests
         Vector("LastStages (a local array's [^1] and [^2])", [0.9, 1.1, -0.7, 1.3], ArraysFromTheEnd.LastStages,
             (p, s, g) => ArraysFromTheEnd.LastStagesBackward(p, s, g), ArraysFromTheEnd.LastStagesGradient,
             p => { var r = ArraysFromTheEnd.LastStagesPullback(p); return (r.Value, (s, g) => r.Backward(s, g)); }),
+        new()
+        {
+            Name = "MovingAverage (foreach over x.AsSpan(i, k))",
+            Point = [1.2, -0.4, 0.9, 2.2, 0.1, -1.3],
+            Seed = [0.3, -0.5, 1.1, 0.9],
+            Forward = p => ArraysSliced.MovingAverage(p, 3),
+            Backward = (p, s, g) => ArraysSliced.MovingAverageBackward(p, 3, s, g),
+            Jacobian = p => ArraysSliced.MovingAverageJacobian(p, 3),
+            Pullback = p =>
+            {
+                var run = ArraysSliced.MovingAveragePullback(p, 3);
+                return new PullbackRun(run.Value, (s, g) => run.Backward(s, g));
+            },
+        },
+        SpanAndScalar("Trapezoid over a span (foreach over y[1..^1])", [0.3, 1.2, -0.4, 0.8, 2.0, 0.05], p => ArraysSliced.Trapezoid(p[..^1], p[^1]),
+            (p, s, g, ref a) => ArraysSliced.TrapezoidBackward(p[..^1], p[^1], s, g, ref a),
+            p => ArraysSliced.TrapezoidGradient(p[..^1], p[^1]),
+            p => { var r = ArraysSliced.TrapezoidPullback(p[..^1], p[^1]); return (r.Value, (s, g, ref a) => r.Backward(s, g, ref a)); }),
+        Vector("SumOfSquaredLogReturns (Slice(1) and [..^1])", [101, 99.5, 102.25, 104, 103.5], p => ArraysSliced.SumOfSquaredLogReturns(p),
+            (p, s, g) => ArraysSliced.SumOfSquaredLogReturnsBackward(p, s, g), p => ArraysSliced.SumOfSquaredLogReturnsGradient(p),
+            p => { var r = ArraysSliced.SumOfSquaredLogReturnsPullback(p); return (r.Value, (s, g) => r.Backward(s, g)); }),
+        Vector("WeightedTail (x[^n..] only read)", [0.4, -1.1, 0.8, 1.5, 0.3], p => ArraysSliced.WeightedTail(p, 3),
+            (p, s, g) => ArraysSliced.WeightedTailBackward(p, 3, s, g), p => ArraysSliced.WeightedTailGradient(p, 3),
+            p => { var r = ArraysSliced.WeightedTailPullback(p, 3); return (r.Value, (s, g) => r.Backward(s, g)); }),
+        Vector("CumulativeMax (ToArray() then written)", [0.4, -1.1, 0.8, 1.5, 0.3], ArraysSliced.CumulativeMax,
+            (p, s, g) => ArraysSliced.CumulativeMaxBackward(p, s, g), ArraysSliced.CumulativeMaxGradient,
+            p => { var r = ArraysSliced.CumulativeMaxPullback(p); return (r.Value, (s, g) => r.Backward(s, g)); }),
+        TwoArrays("HeadAndTail (writes through AsSpan windows)", [0.3, -1.2, 0.8, 2.1, 0.4, -0.6], 3, ArraysSliced.HeadAndTail,
+            (a, b, s, ga, gb) => ArraysSliced.HeadAndTailBackward(a, b, s, ga, gb), ArraysSliced.HeadAndTailGradient,
+            (a, b) => { var r = ArraysSliced.HeadAndTailPullback(a, b); return (r.Value, (s, ga, gb) => r.Backward(s, ga, gb)); }),
     }.ToDictionary(c => c.Name);
 
     private static double[] Join((double[] First, double[] Second) parts) => [.. parts.First, .. parts.Second];
+
+    private delegate double TwoArraysBackward(double[] a, double[] b, double seed, Span<double> aGrad, Span<double> bGrad);
+
+    private delegate void TwoArraysPullbackBackward(double seed, Span<double> aGrad, Span<double> bGrad);
+
+    /// <summary>double M(double[] a, double[] b): flat point [a..., b...], a of length <paramref name="split"/>.</summary>
+    private static DiffCase TwoArrays(string name, double[] point, int split, Func<double[], double[], double> method, TwoArraysBackward backward,
+        Func<double[], double[], (double[], double[])> gradient, Func<double[], double[], (double, TwoArraysPullbackBackward)> pullback) => new()
+        {
+            Name = name,
+            Point = point,
+            Seed = [0.7],
+            Forward = p => [method(p[..split], p[split..])],
+            Backward = (p, s, g) => [backward(p[..split], p[split..], s[0], g.AsSpan(0, split), g.AsSpan(split))],
+            Gradient = p => Join(gradient(p[..split], p[split..])),
+            Pullback = p =>
+            {
+                var (value, back) = pullback(p[..split], p[split..]);
+                return new PullbackRun([value], (s, g) => back(s[0], g.AsSpan(0, split), g.AsSpan(split)));
+            },
+        };
 
     private delegate double VectorBackward(double[] x, double seed, Span<double> grad);
 

@@ -86,5 +86,35 @@ public static class NaturalArrayCases
             public static double IndexFromEnd(ReadOnlySpan<double> x, double[] y, int k) => x[^1] * y[^k] + x[^k];
             """),
             r => [Array(r, 3, -1, 1), Array(r, 3, -1, 1), r.Next(1, 4)]);
+
+        yield return new("WindowsOnArrays", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double WindowsOnArrays(double[] x, ReadOnlySpan<double> y, int k)
+            {
+                ReadOnlySpan<double> head = y.Slice(0, k);
+                double s = 0;
+                foreach (var v in x.AsSpan(1, k))
+                {
+                    s += v * head[^1];
+                }
+                var tail = x[k..];
+                return s + tail[0] * y[1..][0];
+            }
+            """),
+            r => [Array(r, 4, -1, 1), Array(r, 4, -1, 1), r.Next(1, 3)]);
+
+        yield return new("CopiedArrayWritten", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double CopiedArrayWritten(ReadOnlySpan<double> x)
+            {
+                var c = x.ToArray();
+                for (int i = 1; i < c.Length; i++)
+                {
+                    c[i] = c[i] * c[i - 1];
+                }
+                return c[^1];
+            }
+            """),
+            r => [Array(r, 3, -1, 1)]);
     }
 }
