@@ -129,4 +129,48 @@ public sealed class ArrayDiagnosticTests
             """,
             "DIFF006", 16, 13, "(a, b) = (b, a)",
             "Cannot differentiate through '(a, b) = (b, a)': a foreach over 'a' encloses this; it would go on reading the old array: loop with an index instead");
+
+    [Fact]
+    public Task A_window_on_an_array_that_is_assigned_again_is_refused() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    var a = new double[3];
+                    var b = new double[3];
+                    a[0] = x[0];
+                    ReadOnlySpan<double> first = a.AsSpan(0, 2);
+                    (a, b) = (b, a);
+                    return first[0] * x[1];
+                }
+            }
+            """,
+            "DIFF006", 12, 30, "first = a.AsSpan(0, 2)",
+            "Cannot differentiate through 'first = a.AsSpan(0, 2)': 'first' is a window on 'a', which is assigned or created again, so the window would keep naming the old array; index 'a' directly");
+
+    [Fact]
+    public Task A_window_assigned_again_is_refused() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    ReadOnlySpan<double> w = x.AsSpan(0, 2);
+                    double s = w[0];
+                    w = x.AsSpan(1, 2);
+                    return s * w[1];
+                }
+            }
+            """,
+            "DIFF006", 9, 30, "w = x.AsSpan(0, 2)",
+            "Cannot differentiate through 'w = x.AsSpan(0, 2)': the window 'w' is assigned again; bind each window to a local of its own");
 }
