@@ -89,6 +89,11 @@ internal sealed partial class BodyLowerer
         {
             return UnsupportedView(operation, "a window takes a start and a length");
         }
+        if (bounds.Count == 0)
+        {
+            // AsSpan(): the whole array.
+            return whole;
+        }
         var start = bounds.Count > 0 ? LowerScalar(bounds[0]) : new Constant(0, ScalarType.Int);
         var count = bounds.Count > 1 ? LowerScalar(bounds[1]) : start is null ? null : Build.Subtract(whole.Count, start);
         return start is null || count is null ? null : Window(whole, start, count);

@@ -184,14 +184,14 @@ internal sealed partial class BodyLowerer
                 Unsupported(whole, LengthAdvice(source.Name, from));
                 return;
             }
-            to = NewStorage(target, ElementTypeOf(from), from.Length ?? new LengthOf(from.Name), from.Length is not null, from.LengthText, hoist);
+            to = NewStorage(target, ElementTypeOfAggregate(from), from.Length ?? new LengthOf(from.Name), from.Length is not null, from.LengthText, hoist);
         }
         else if (to.IsTensor || to.Kind != AggregateKind.ElementWritten || from.Length is null || !SameLength(to, from.Length, fixedLength: true))
         {
             Unsupported(whole, LengthAdvice(target.Name, to));
             return;
         }
-        var type = ElementTypeOf(from);
+        var type = ElementTypeOfAggregate(from);
         EachElement(to.Name, k => new Statement[] { new Store(to.Name, At(k), new ElementLoad(from.Name, At(k), type)) });
         if (_varied.Contains(from.Name))
         {
@@ -268,7 +268,7 @@ internal sealed partial class BodyLowerer
             Unsupported(deconstruction, problem);
             return true;
         }
-        var type = ElementTypeOf(a);
+        var type = ElementTypeOfAggregate(a);
         var temporary = _names.Fresh("swapped");
         _locals.Add(new LocalVariable(temporary, type));
         EachElement(a.Name, k => new Statement[]
@@ -294,13 +294,16 @@ internal sealed partial class BodyLowerer
     }
 
     /// <summary><c>for (k = 0; k &lt; a.Length; k++) body(k)</c>: a counted loop the reverse sweep runs backwards without a tape.</summary>
-    private void EachElement(string aggregate, System.Func<Variable, IEnumerable<Statement>> body)
+    private void EachElement(string aggregate, System.Func<Variable, IEnumerable<Statement>> body) => EachElement(new LengthOf(aggregate), body);
+
+    /// <summary><c>for (k = 0; k &lt; count; k++) body(k)</c>, <paramref name="count"/> fixed while the loop runs.</summary>
+    private void EachElement(Expr count, System.Func<Variable, IEnumerable<Statement>> body)
     {
         var index = _names.Fresh("k");
         _locals.Add(new LocalVariable(index, ScalarType.Int));
         var k = new Variable(index, ScalarType.Int);
         Emit(new Assign(index, new Constant(0, ScalarType.Int)));
-        var condition = new Binary(BinaryOp.Less, k, new LengthOf(aggregate), ScalarType.Bool);
+        var condition = new Binary(BinaryOp.Less, k, count, ScalarType.Bool);
         var step = EquatableArray.Create<Statement>(new Assign(index, new Binary(BinaryOp.Add, k, new Constant(1, ScalarType.Int), ScalarType.Int)));
         Emit(new Loop(LoopKind.For, condition, body(k).ToEquatableArray(), step));
     }
@@ -318,9 +321,6 @@ internal sealed partial class BodyLowerer
 
     private static ScalarType ElementTypeOfSymbol(ISymbol symbol) =>
         symbol is ILocalSymbol local && (KnownTypes.TryGetArray(local.Type, out var element) || KnownTypes.TryGetSpan(local.Type, out _, out element)) ? element : ScalarType.Double;
-
-    private ScalarType ElementTypeOf(AggregateInfo aggregate) =>
-        _aggregates.FirstOrDefault(pair => ReferenceEquals(pair.Value, aggregate)).Key is { } symbol ? ElementTypeOfSymbol(symbol) : ScalarType.Double;
 
     private static bool SameLength(AggregateInfo existing, Expr length, bool fixedLength) =>
         !existing.IsTensor && existing.Kind == AggregateKind.ElementWritten && fixedLength && existing.Length is not null && existing.Length.Equals(length);

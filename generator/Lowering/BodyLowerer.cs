@@ -308,6 +308,8 @@ internal sealed partial class BodyLowerer
                 return;
             case IDeconstructionAssignmentOperation deconstruction when TryLowerArraySwap(deconstruction):
                 return;
+            case IInvocationOperation arrayMethod when TryLowerArrayMethod(arrayMethod):
+                return;
             case IInvocationOperation { TargetMethod.ReturnsVoid: true } call:
                 ReportVoidCall(call);
                 return;

@@ -62,6 +62,7 @@ public sealed class NaturalArraysTests
 
     private static readonly double[] W = [0.9, -0.6, 1.3, 0.4];
     private static readonly double[] X0 = [0.5, -0.8, 0.2, 1.1];
+    private static readonly double[] Batch = [0.5, -1, 0.25, 1.5, 0.3, -0.7];
     private static readonly double[] Rod = [0, 0.4, 1.2, 0.7, -0.3, 0];
 
     private static readonly Dictionary<string, DiffCase> Cases = new DiffCase[]
@@ -210,6 +211,68 @@ public sealed class NaturalArraysTests
         TwoArrays("HeadAndTail (writes through AsSpan windows)", [0.3, -1.2, 0.8, 2.1, 0.4, -0.6], 3, ArraysSliced.HeadAndTail,
             (a, b, s, ga, gb) => ArraysSliced.HeadAndTailBackward(a, b, s, ga, gb), ArraysSliced.HeadAndTailGradient,
             (a, b) => { var r = ArraysSliced.HeadAndTailPullback(a, b); return (r.Value, (s, ga, gb) => r.Backward(s, ga, gb)); }),
+        TwoArrays("BatchLoss (Array.Clear per sample)", [0.3, -0.6, 0.9, 0.2, -0.4, 0.7, 1.1, -0.8], 6,
+            (a, b) => ArraysFilledAndCopied.BatchLoss(a, b, Batch, 3),
+            (a, b, s, ga, gb) => ArraysFilledAndCopied.BatchLossBackward(a, b, Batch, 3, s, ga, gb), (a, b) => ArraysFilledAndCopied.BatchLossGradient(a, b, Batch, 3),
+            (a, b) => { var r = ArraysFilledAndCopied.BatchLossPullback(a, b, Batch, 3); return (r.Value, (s, ga, gb) => r.Backward(s, ga, gb)); }),
+        new()
+        {
+            Name = "Cohorts (AsSpan().Fill(start))",
+            Point = [0.2, 0.5, 1.1, 0.8],
+            Seed = [0.3, -0.5, 1.1],
+            Forward = p => ArraysFilledAndCopied.Cohorts(p[0], p[1..], 4),
+            Backward = (p, s, g) =>
+            {
+                double startGrad = g[0];
+                var value = ArraysFilledAndCopied.CohortsBackward(p[0], p[1..], 4, s, ref startGrad, g.AsSpan(1));
+                g[0] = startGrad;
+                return value;
+            },
+            Jacobian = p => ArraysFilledAndCopied.CohortsJacobian(p[0], p[1..], 4),
+            Pullback = p =>
+            {
+                var run = ArraysFilledAndCopied.CohortsPullback(p[0], p[1..], 4);
+                return new PullbackRun(run.Value, (s, g) =>
+                {
+                    double startGrad = g[0];
+                    run.Backward(s, ref startGrad, g.AsSpan(1));
+                    g[0] = startGrad;
+                });
+            },
+        },
+        new()
+        {
+            Name = "VerletEnergy (CopyTo into the previous and current positions)",
+            Point = [0.5, -0.8, 1.1, 0.3, 0.2, -0.4, 0.1],
+            Seed = [0.7],
+            Forward = p => [ArraysFilledAndCopied.VerletEnergy(p[..3], p[3..6], p[6], 6)],
+            Backward = (p, s, g) =>
+            {
+                double dtGrad = g[6];
+                double value = ArraysFilledAndCopied.VerletEnergyBackward(p[..3], p[3..6], p[6], 6, s[0], g.AsSpan(0, 3), g.AsSpan(3, 3), ref dtGrad);
+                g[6] = dtGrad;
+                return [value];
+            },
+            Gradient = p =>
+            {
+                var (x0, v0, dt) = ArraysFilledAndCopied.VerletEnergyGradient(p[..3], p[3..6], p[6], 6);
+                return [.. x0, .. v0, dt];
+            },
+            Pullback = p =>
+            {
+                var run = ArraysFilledAndCopied.VerletEnergyPullback(p[..3], p[3..6], p[6], 6);
+                return new PullbackRun([run.Value], (s, g) =>
+                {
+                    double dtGrad = g[6];
+                    run.Backward(s[0], g.AsSpan(0, 3), g.AsSpan(3, 3), ref dtGrad);
+                    g[6] = dtGrad;
+                });
+            },
+        },
+        SpanAndScalar("PaddedSmooth (Array.Fill, Array.Copy into a window)", [0.4, -1.1, 0.8, 1.5, 0.3], p => ArraysFilledAndCopied.PaddedSmooth(p[..^1], p[^1]),
+            (p, s, g, ref a) => ArraysFilledAndCopied.PaddedSmoothBackward(p[..^1], p[^1], s, g, ref a),
+            p => ArraysFilledAndCopied.PaddedSmoothGradient(p[..^1], p[^1]),
+            p => { var r = ArraysFilledAndCopied.PaddedSmoothPullback(p[..^1], p[^1]); return (r.Value, (s, g, ref a) => r.Backward(s, g, ref a)); }),
     }.ToDictionary(c => c.Name);
 
     private static double[] Join((double[] First, double[] Second) parts) => [.. parts.First, .. parts.Second];

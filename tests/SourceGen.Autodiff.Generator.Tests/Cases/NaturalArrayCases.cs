@@ -116,5 +116,21 @@ public static class NaturalArrayCases
             }
             """),
             r => [Array(r, 3, -1, 1)]);
+
+        yield return new("FillClearCopyTo", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double FillClearCopyTo(double[] x, double c)
+            {
+                var a = new double[x.Length];
+                var b = new double[x.Length];
+                a.AsSpan().Fill(c);
+                for (int i = 0; i < a.Length; i++) a[i] *= x[i];
+                a.CopyTo(b, 0);
+                Array.Clear(a);
+                a[0] = b[0] * b[^1];
+                return a[0] + b[1];
+            }
+            """),
+            r => [Array(r, 3, -1, 1), Real(r, -1, 1)]);
     }
 }

@@ -173,4 +173,44 @@ public sealed class ArrayDiagnosticTests
             """,
             "DIFF006", 9, 30, "w = x.AsSpan(0, 2)",
             "Cannot differentiate through 'w = x.AsSpan(0, 2)': the window 'w' is assigned again; bind each window to a local of its own");
+
+    [Fact]
+    public Task Copying_within_one_array_is_refused() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    var a = new double[4];
+                    a[0] = x[0];
+                    a.AsSpan(0, 2).CopyTo(a.AsSpan(1));
+                    return a[1] * a[2];
+                }
+            }
+            """,
+            "DIFF006", 11, 9, "a.AsSpan(0, 2).CopyTo(a.AsSpan(1))",
+            "Cannot differentiate through 'a.AsSpan(0, 2).CopyTo(a.AsSpan(1))': copying within one array is not supported; copy through a second array");
+
+    [Fact]
+    public Task Filling_an_input_is_a_write_to_an_input() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    Array.Fill(x, 1.0);
+                    return x[0];
+                }
+            }
+            """,
+            "DIFF011", 9, 9, "Array.Fill(x, 1.0)",
+            "Cannot differentiate a write into input parameter 'x': inputs are read-only in a [Differentiable] method; copy it into a local array or write into a Span<double> output parameter");
 }
