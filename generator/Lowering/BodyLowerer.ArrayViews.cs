@@ -195,15 +195,15 @@ internal sealed partial class BodyLowerer
             value = toArray.Instance ?? toArray.Arguments.FirstOrDefault()?.Value ?? value;
         }
         var source = StripConversions(value);
-        while (source is IInvocationOperation or IImplicitIndexerReferenceOperation or IArrayElementReferenceOperation)
+        while (source switch
         {
-            source = StripConversions(source switch
-            {
-                IInvocationOperation call => call.Instance ?? call.Arguments[0].Value,
-                IImplicitIndexerReferenceOperation slice => slice.Instance,
-                IArrayElementReferenceOperation element => element.ArrayReference,
-                _ => source,
-            });
+            IInvocationOperation call => call.Instance ?? call.Arguments.FirstOrDefault()?.Value,
+            IImplicitIndexerReferenceOperation slice => slice.Instance,
+            IArrayElementReferenceOperation element => element.ArrayReference,
+            _ => null,
+        } is { } inner)
+        {
+            source = StripConversions(inner);
         }
         if (source is not IParameterReferenceOperation || Reassigned.Contains(symbol))
         {
