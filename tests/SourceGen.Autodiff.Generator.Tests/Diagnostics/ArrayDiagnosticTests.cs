@@ -213,4 +213,28 @@ public sealed class ArrayDiagnosticTests
             """,
             "DIFF011", 9, 9, "Array.Fill(x, 1.0)",
             "Cannot differentiate a write into input parameter 'x': inputs are read-only in a [Differentiable] method; copy it into a local array or write into a Span<double> output parameter");
+
+    /// <summary>Not yet supported: a window passed to another [Differentiable] method is refused, not copied silently.</summary>
+    [Fact]
+    public Task A_window_passed_to_a_differentiable_method_is_refused() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double Sum(ReadOnlySpan<double> v)
+                {
+                    double s = 0;
+                    foreach (var e in v) s += e;
+                    return s;
+                }
+
+                [Differentiable]
+                public static double F(double[] x) => Sum(x.AsSpan(1, 2)) * x[0];
+            }
+            """,
+            "DIFF006", 15, 47, "x.AsSpan(1, 2)",
+            "Cannot differentiate through 'x.AsSpan(1, 2)': pass arrays, spans and tensors to a [Differentiable] method as a parameter or local of the caller");
 }
