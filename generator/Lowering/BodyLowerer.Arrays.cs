@@ -396,12 +396,16 @@ internal sealed partial class BodyLowerer
         return assigned is not null && !assigned.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, symbol));
     }
 
-    /// <summary>A ref local naming an element of the array, or a foreach over it, would see the copy instead of the original storage.</summary>
+    /// <summary>A ref local naming an element of the array, a window on it, or a foreach over it, would see the copy instead of the original storage.</summary>
     private string? RefOrForEachProblem(ISymbol array, IOperation whole)
     {
         if (_refs.Values.OfType<ElementRef>().Any(r => SymbolEqualityComparer.Default.Equals(r.Aggregate, array)))
         {
             return $"a ref local names an element of '{array.Name}', which would keep naming the old array; index '{array.Name}' directly instead";
+        }
+        if (_aggregates.TryGetValue(array, out var storage) && _views.FirstOrDefault(v => ReferenceEquals(v.Value.Base, storage)).Key is { } window)
+        {
+            return $"the window '{window.Name}' on '{array.Name}' would keep naming the old array; index '{array.Name}' directly instead of through a window";
         }
         for (var parent = whole.Parent; parent is not null; parent = parent.Parent)
         {

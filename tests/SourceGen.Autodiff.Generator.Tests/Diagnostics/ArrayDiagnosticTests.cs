@@ -237,4 +237,28 @@ public sealed class ArrayDiagnosticTests
             """,
             "DIFF006", 15, 47, "x.AsSpan(1, 2)",
             "Cannot differentiate through 'x.AsSpan(1, 2)': pass arrays, spans and tensors to a [Differentiable] method as a parameter or local of the caller");
+
+    [Fact]
+    public Task An_array_assigned_while_a_window_on_it_is_in_use_is_refused() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    var h = new double[2];
+                    var h2 = new double[2];
+                    h2[0] = x[0];
+                    ReadOnlySpan<double> w = h2;
+                    h = h2;
+                    h[0] = x[1];
+                    return w[0] * h[0];
+                }
+            }
+            """,
+            "DIFF006", 13, 9, "h = h2",
+            "Cannot differentiate through 'h = h2': the window 'w' on 'h2' would keep naming the old array; index 'h2' directly instead of through a window");
 }
