@@ -36,6 +36,12 @@ internal sealed class AggregateInfo
     /// <summary>Depends on a differentiable input.</summary>
     public bool IsVaried { get; set; }
 
+    /// <summary>A local array's length, when it has the same value wherever the method evaluates it (null otherwise).</summary>
+    public Expr? Length { get; set; }
+
+    /// <summary>The length as the user wrote it, for messages.</summary>
+    public string LengthText { get; set; } = "";
+
     /// <summary>The latest value stored at each constant index (key "0,1"), for store-to-load forwarding.</summary>
     public Dictionary<string, StoredElement> Elements { get; } = new();
 }

@@ -203,8 +203,10 @@ internal sealed partial class BodyLowerer
             LowerDataForEach(forEach);
             return;
         }
-        var aggregate = ResolveAggregate(forEach.Collection);
         var variable = forEach.Locals.FirstOrDefault();
+        // A window (x.AsSpan(a, n), x[a..b], a view local) is read through its base, from its start.
+        var view = IsView(forEach.Collection) ? ViewOf(forEach.Collection) : null;
+        var aggregate = view?.Base ?? (IsView(forEach.Collection) ? null : ResolveAggregate(forEach.Collection));
         if (aggregate is null || variable is null || aggregate.IsTensor || !KnownTypes.TryGetScalar(variable.Type, out var elementType))
         {
             if (aggregate is not null)
@@ -213,7 +215,14 @@ internal sealed partial class BodyLowerer
             }
             return;
         }
-        LowerIndexLoop(forEach, new LengthOf(aggregate.Name), index =>
+        if (view is not null && variable.RefKind != RefKind.None)
+        {
+            Unsupported(forEach.Collection, "foreach (ref var ...) over a window is not supported; loop over the window with an index");
+            return;
+        }
+        // A window's start and count were captured when it was made.
+        var start = view?.Start;
+        LowerIndexLoop(forEach, view?.Count ?? new LengthOf(aggregate.Name), index =>
         {
             if (variable.RefKind != RefKind.None)
             {
@@ -222,7 +231,8 @@ internal sealed partial class BodyLowerer
             }
             else
             {
-                DefineScalar(variable, new ElementLoad(aggregate.Name, EquatableArray.Create<Expr>(index), elementType));
+                var element = start is null ? (Expr)index : Build.Add(start, index);
+                DefineScalar(variable, new ElementLoad(aggregate.Name, EquatableArray.Create(element), elementType));
             }
         });
     }

@@ -328,6 +328,10 @@ internal sealed partial class BodyLowerer
 
     private Expr? LowerLength(IOperation operation, IOperation instance)
     {
+        if (IsView(instance))
+        {
+            return ViewOf(instance)?.Count;
+        }
         var symbol = ReferencedSymbol(instance);
         if (symbol is not null && _aggregates.TryGetValue(symbol, out var aggregate))
         {
@@ -349,6 +353,11 @@ internal sealed partial class BodyLowerer
                 when instance.Type is { } type && (KnownTypes.IsTensor(type) || KnownTypes.TryGetSpan(type, out _, out _)):
                 aggregate = instance;
                 indices = indexer.Arguments.Select(a => a.Value).ToList();
+                return true;
+            case IImplicitIndexerReferenceOperation { Argument.Type: var argumentType } fromEnd when IsSystemIndex(argumentType):
+                // span[^k]: the compiler's Length-and-indexer pattern.
+                aggregate = fromEnd.Instance;
+                indices = new[] { fromEnd.Argument };
                 return true;
             default:
                 aggregate = null;
@@ -373,11 +382,20 @@ internal sealed partial class BodyLowerer
         return null;
     }
 
-    private List<Expr>? LowerIndices(IReadOnlyList<IOperation> indices)
+    private List<Expr>? LowerIndices(IReadOnlyList<IOperation> indices, AggregateInfo aggregate)
     {
         var lowered = new List<Expr>();
         foreach (var index in indices)
         {
+            if (TryLowerFromEnd(index, aggregate, out var fromEnd))
+            {
+                if (fromEnd is null)
+                {
+                    return null;
+                }
+                lowered.Add(fromEnd);
+                continue;
+            }
             if (index is IOperation { Type: { } t } && t.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64))
             {
                 Unsupported(index, "indices must be int values");
@@ -399,8 +417,12 @@ internal sealed partial class BodyLowerer
 
     private Expr? LoadElement(IOperation operation, IOperation aggregateOperation, IReadOnlyList<IOperation> indexOperations, ScalarType type)
     {
+        if (IsView(aggregateOperation))
+        {
+            return LoadThroughView(operation, aggregateOperation, indexOperations, type);
+        }
         var aggregate = ResolveAggregate(aggregateOperation);
-        var indices = aggregate is null ? null : LowerIndices(indexOperations);
+        var indices = aggregate is null ? null : LowerIndices(indexOperations, aggregate!);
         return aggregate is null || indices is null ? null : LoadElementAt(operation, aggregate, indices, type);
     }
 

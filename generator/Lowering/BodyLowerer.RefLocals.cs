@@ -74,7 +74,7 @@ internal sealed partial class BodyLowerer
             && ReferencedSymbol(aggregateOperation!) is { } aggregateSymbol && ElementRefOf(aggregateOperation!) is null)
         {
             var aggregate = ResolveAggregate(aggregateOperation!);
-            var indices = aggregate is null ? null : LowerIndices(indexOperations!);
+            var indices = aggregate is null ? null : LowerIndices(indexOperations!, aggregate);
             if (aggregate is null || indices is null)
             {
                 return;

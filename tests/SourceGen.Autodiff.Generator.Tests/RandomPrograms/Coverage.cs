@@ -68,6 +68,9 @@ public static class Coverage
                 case DeclareArray:
                     found.Add("local array");
                     break;
+                case SwapArrays:
+                    found.Add(loops > 0 ? "arrays swapped in a loop" : "arrays swapped");
+                    break;
                 case DeclareTensor:
                     found.Add("local tensor");
                     break;

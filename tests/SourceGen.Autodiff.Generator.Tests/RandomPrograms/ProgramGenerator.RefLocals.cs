@@ -12,7 +12,7 @@ namespace SourceGen.Autodiff.Generator.Tests.RandomPrograms;
 public sealed partial class ProgramGenerator
 {
     /// <summary>Arrays a ref may name an element of: local double[] and span outputs (Tensor's indexer returns no ref).</summary>
-    private List<ArrayVar> RefWritable() => _arrays.Where(a => a.Writable && !a.IsTensor).ToList();
+    private List<ArrayVar> RefWritable() => _arrays.Where(a => a.Writable && !a.IsTensor && !a.Swapped).ToList();
 
     /// <summary>Inputs a <c>ref readonly</c> may name an element of: double[] and ReadOnlySpan parameters.</summary>
     private List<ArrayVar> RefReadable() => _arrays.Where(a => CanRead(a) && !a.Writable && !a.IsTensor).ToList();

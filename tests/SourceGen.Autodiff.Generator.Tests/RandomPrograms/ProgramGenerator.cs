@@ -133,7 +133,13 @@ public sealed partial class ProgramGenerator
         public int Columns { get; init; }
 
         public double Bound { get; set; }
+
+        /// <summary>One of two local arrays that may be swapped: no ref local names its elements (it would keep naming the old array).</summary>
+        public bool Swapped { get; init; }
     }
+
+    /// <summary>Arrays a foreach around the current statement reads: not swapped inside it.</summary>
+    private readonly HashSet<string> _iterating = new();
 
     /// <summary>An int local whose value stays in [Min, Max] wherever it is in scope.</summary>
     private sealed record IntVar(string Name, int Min, int Max);
@@ -257,8 +263,16 @@ public sealed partial class ProgramGenerator
             var name = Fresh("t");
             var length = source.Count > 0 && Chance(0.7) ? source[_r.Next(source.Count)] : null;
             var lengthText = length is null ? "3" : length.LengthText;
+            // Sometimes a second buffer of the same length, and the two are swapped now and then.
+            var pair = Chance(0.6);
             body.Add(new DeclareArray(name, lengthText));
-            _arrays.Add(new ArrayVar(name, length?.Length ?? 3, readable: true, writable: true, 0, lengthText: LocalLength(name, lengthText)));
+            _arrays.Add(new ArrayVar(name, length?.Length ?? 3, readable: true, writable: true, 0, lengthText: LocalLength(name, lengthText)) { Swapped = pair });
+            if (pair)
+            {
+                var second = Fresh("t");
+                body.Add(new DeclareArray(second, lengthText));
+                _arrays.Add(new ArrayVar(second, length?.Length ?? 3, readable: true, writable: true, 0, lengthText: LocalLength(second, lengthText)) { Swapped = true });
+            }
         }
 
         _budget = (4 + _r.Next(18)) * _scale;
@@ -373,6 +387,7 @@ public sealed partial class ProgramGenerator
             ("refElement", RefWritable().Count > 0 ? 4 : 0),
             ("refReadonly", RefReadable().Count > 0 ? 2 : 0),
             ("steppedIndex", Steppable().Count > 0 ? (inLoop ? 6 : 3) : 0),
+            ("swap", Swappable() is not null ? 8 : 0),
         });
         switch (kind)
         {
@@ -394,6 +409,11 @@ public sealed partial class ProgramGenerator
             case "declareInBranches":
                 DeclareInBranches(into);
                 break;
+            case "swap":
+                var (first, second) = Swappable()!.Value;
+                into.Add(new SwapArrays(first.Name, second.Name));
+                first.Bound = second.Bound = Math.Max(first.Bound, second.Bound);
+                break;
             case "increment":
                 IncrementVariable(into, mutable[_r.Next(mutable.Count)]);
                 break;
@@ -413,6 +433,17 @@ public sealed partial class ProgramGenerator
                 into.Add(new If(IfCondition(1), new[] { EarlyReturn() }, null));
                 break;
         }
+    }
+
+    /// <summary>
+    /// The two swappable arrays, when no foreach around reads them, and (inside a loop, where a
+    /// swap repeats) their bounds are equal, so a bound made for one holds for the other.
+    /// </summary>
+    private (ArrayVar First, ArrayVar Second)? Swappable()
+    {
+        var pair = _arrays.Where(a => a.Swapped).ToList();
+        return pair.Count == 2 && !pair.Any(a => _iterating.Contains(a.Name)) && (LoopLevel == 0 || pair[0].Bound == pair[1].Bound)
+            ? (pair[0], pair[1]) : null;
     }
 
     /// <summary>A statement around one expression: a declaration, or an update of a variable or an element.</summary>
@@ -677,7 +708,12 @@ public sealed partial class ProgramGenerator
                 var v = Fresh("v");
                 _tripsAtLevel.Add(_tripsAtLevel[LoopLevel] * array!.Length);
                 _doubles.Add(new DoubleVar(v, LoopLevel, array.Bound, readOnly: true));
+                var iterated = _iterating.Add(array.Name);
                 var body = Block(1, 4);
+                if (iterated)
+                {
+                    _iterating.Remove(array.Name);
+                }
                 _doubles.RemoveAll(d => d.Name == v);
                 _tripsAtLevel.RemoveAt(LoopLevel);
                 into.Add(new ForEach(v, array.Name, body));

@@ -44,7 +44,7 @@ public sealed class ProgramGeneratorTests
         var expected = new[]
         {
             "if", "if/else", "else if", "for", "while", "do", "foreach", "nested loop", "break", "continue",
-            "early return in loop", "loop exit on a double comparison", "?:", "&&", "||", "!", "local array",
+            "early return in loop", "loop exit on a double comparison", "?:", "&&", "||", "!", "local array", "arrays swapped", "arrays swapped in a loop",
             "assign = in loop", "assign += in loop", "assign *= in loop", "assign /= in loop", "element = in loop", "element += in loop",
             "result Scalar", "result Array", "result SpanOutput", "result Tensor", "local tensor",
             "parameter Tensor rank 1", "parameter Tensor rank 2", "parameter Array", "parameter ReadOnlySpan", "parameter Int",

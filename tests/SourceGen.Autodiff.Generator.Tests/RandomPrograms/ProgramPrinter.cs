@@ -150,6 +150,9 @@ public sealed class ProgramPrinter
             case DeclareArray d:
                 Line($"{Real}[] {d.Name} = new {Real}[{d.Length}];");
                 break;
+            case SwapArrays w:
+                Line($"({w.First}, {w.Second}) = ({w.Second}, {w.First});");
+                break;
             case IntCode c:
                 Line(c.Text);
                 break;

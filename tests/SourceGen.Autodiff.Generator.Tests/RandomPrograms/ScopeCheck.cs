@@ -77,6 +77,8 @@ public static class ScopeCheck
                 return true;
             case Increment i:
                 return scope.Contains(i.Name);
+            case SwapArrays w:
+                return scope.Contains(w.First) && scope.Contains(w.Second);
             case AssignElement e:
                 return scope.Contains(e.Array) && Text(e.Index, scope) && Expression(e.Value, scope);
             case IntCode c:

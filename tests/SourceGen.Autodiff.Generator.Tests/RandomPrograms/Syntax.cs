@@ -93,6 +93,9 @@ public sealed record AssignElement(string Array, string Index, string Op, Expr V
 public sealed record DeclareArray(string Name, string Length) : Stmt;
 
 /// <summary><c>Tensor Name = Tensor.Zeros(Length);</c></summary>
+/// <summary><c>(a, b) = (b, a);</c>: two local arrays of one length swapped (the generator exchanges their elements).</summary>
+public sealed record SwapArrays(string First, string Second) : Stmt;
+
 public sealed record DeclareTensor(string Name, string Length) : Stmt;
 
 /// <summary>Int bookkeeping that needs no derivative: <c>int j = 0;</c>, <c>j++;</c>.</summary>
