@@ -66,6 +66,9 @@ internal static class FlowActivity
                 case Store store:
                     assignments.Add((store.Aggregate, store.Value));
                     break;
+                case CallStatement call:
+                    assignments.Add((call.Output, call.Call));
+                    break;
                 case If branch:
                     Collect(branch.Then, assignments);
                     Collect(branch.Else, assignments);

@@ -159,6 +159,10 @@ internal sealed partial class FlowReverseMode
                 switch (statement)
                 {
                     case SetElement { Value: TapePop } set: restored.Add(set.Aggregate); break;
+                    case ReverseCall call:
+                        // The callee's reverse may put back elements of the output it wrote, as may the call's own restore.
+                        restored.UnionWith(call.Call.Arguments.Where((a, k) => call.Call.Parameters[k].Kind == ParameterKind.OutputSpan).OfType<AggregateArgument>().Select(a => a.Aggregate));
+                        break;
                     case BackwardIf b: Visit(b.Then); Visit(b.Else); break;
                     case BackwardFor f: Visit(f.Body); break;
                 }
@@ -311,8 +315,8 @@ internal sealed partial class FlowReverseMode
             {
                 Call = c.Call with
                 {
-                    Arguments = c.Call.Arguments.Select((a, k) => Map(a) is AggregateArgument { LengthOf: not null } copy && c.Call.Parameters[k].Kind == ParameterKind.Array
-                        ? copy with { AsArray = true }
+                    Arguments = c.Call.Arguments.Select((a, k) => Map(a) is AggregateArgument { LengthOf: not null } copy && c.Call.Parameters[k].Kind is ParameterKind.Array or ParameterKind.OutputSpan
+                        ? copy with { AsArray = c.Call.Parameters[k].Kind == ParameterKind.Array, Writable = c.Call.Parameters[k].Kind == ParameterKind.OutputSpan }
                         : Map(a)).ToEquatableArray(),
                 },
                 Seed = Map(c.Seed),

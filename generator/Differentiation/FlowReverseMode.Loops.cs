@@ -163,6 +163,7 @@ internal sealed partial class FlowReverseMode
             {
                 case Assign assign: names.Add(assign.Name); break;
                 case Store store: names.Add(store.Aggregate); break;
+                case CallStatement call: names.Add(call.Output); break;
                 case If branch: AssignedNames(branch.Then, names); AssignedNames(branch.Else, names); break;
                 case Loop loop: AssignedNames(loop.Body, names); AssignedNames(loop.Step, names); break;
             }
@@ -225,6 +226,9 @@ internal sealed partial class FlowReverseMode
                     break;
                 case Store store:
                     count += Names(store.Value).Contains(name) || store.Indices.Any(i => Names(i).Contains(name)) ? 1 : 0;
+                    break;
+                case CallStatement call:
+                    count += Names(call.Call).Contains(name) ? 1 : 0;
                     break;
                 case Return { Scalar: { } scalar }:
                     count += Names(scalar).Contains(name) ? 1 : 0;
@@ -290,6 +294,9 @@ internal sealed partial class FlowReverseMode
                     case Store store:
                         others.Add(store.Value);
                         others.AddRange(store.Indices);
+                        break;
+                    case CallStatement call:
+                        others.Add(call.Call);
                         break;
                     case Return { Scalar: { } scalar }:
                         others.Add(scalar);

@@ -222,6 +222,7 @@ internal sealed partial class FlowReverseMode
                 {
                     case TapePush: uses = true; break;
                     case Assign { Value: DifferentiableCall { UserDerivative: null } }: uses = true; break;
+                    case CallStatement: uses = true; break;
                     case RunReverse run: Reverse(run.Statements); break;
                     case If branch: Forward(branch.Then); Forward(branch.Else); break;
                     case Loop loop: Forward(loop.Body); Forward(loop.Step); break;

@@ -43,6 +43,13 @@ internal static class StatementPrinter
                 case Assign assign:
                     writer.Line(AssignText(assign) + ";");
                     break;
+                case CallStatement call:
+                    if (call.SaveOutput)
+                    {
+                        writer.Line($"{Tape}.PushAll({call.Output});");
+                    }
+                    writer.Line(Print(call.Call) + ";");
+                    break;
                 case TapePush { Local: true } push:
                     LocalPush(writer, push);
                     break;
@@ -223,6 +230,11 @@ internal static class StatementPrinter
                     break;
                 case ReverseCall call:
                     writer.Line(ReverseCallText(call) + ";");
+                    if (call.RestoresOutput)
+                    {
+                        var output = call.Call.Arguments.Where((a, k) => call.Call.Parameters[k].Kind == Model.ParameterKind.OutputSpan).Single();
+                        writer.Line($"{Reader}.PopAll({Print(output)});");
+                    }
                     break;
             }
         }

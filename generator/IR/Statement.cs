@@ -31,6 +31,16 @@ internal sealed record Return(Expr? Scalar, string? Aggregate, TensorExpr? Tenso
 /// </summary>
 internal sealed record Assign(string Name, Expr Value) : Statement;
 
+/// <summary>
+/// <c>G(args, output);</c>: a call to a void [Differentiable] method that writes its Span output
+/// into <paramref name="Output"/> (a local array or the caller's own Span output), as a statement.
+/// </summary>
+internal sealed record CallStatement(DifferentiableCall Call, string Output) : Statement
+{
+    /// <summary>The output's old elements go on the tape before the call (the reverse sweep puts them back after the callee's reverse).</summary>
+    public bool SaveOutput { get; init; }
+}
+
 /// <summary><c>if (condition) { then } else { otherwise }</c>.</summary>
 internal sealed record If(Expr Condition, EquatableArray<Statement> Then, EquatableArray<Statement> Else) : Statement;
 

@@ -304,6 +304,9 @@ internal sealed partial class BodyLowerer
             case IThrowOperation thrown:
                 LowerThrow(thrown);
                 return;
+            case IInvocationOperation { TargetMethod.ReturnsVoid: true } call when IsDifferentiableMethod(call.TargetMethod):
+                LowerCallStatement(call);
+                return;
             case IInvocationOperation { TargetMethod.ReturnsVoid: true } call:
                 ReportVoidCall(call);
                 return;

@@ -38,5 +38,35 @@ public static class CallCases
         {
             MethodUnderTest = "Caller",
         };
+
+        yield return new("CallWritesSpanOutput", CaseSource.InFunctions("""
+            [Differentiable]
+            public static void Rotate(ReadOnlySpan<double> r, ReadOnlySpan<double> p, Span<double> result)
+            {
+                result[0] = r[0] * p[0] - r[1] * p[1];
+                result[1] = r[1] * p[0] + r[0] * p[1];
+            }
+
+            [Differentiable]
+            public static double Orbit(ReadOnlySpan<double> r, ReadOnlySpan<double> p)
+            {
+                var q = new double[2];
+                var next = new double[2];
+                Rotate(r, p, q);
+                double energy = q[0] * q[1];
+                for (int k = 0; k < 2; k++)
+                {
+                    Rotate(r, q, next);
+                    q[0] = next[0];
+                    q[1] = next[1];
+                    energy += q[0] * q[0];
+                }
+                return energy;
+            }
+            """),
+            r => [Array(r, 2, 0.5, 1.5), Array(r, 2, -1, 1)])
+        {
+            MethodUnderTest = "Orbit",
+        };
     }
 }

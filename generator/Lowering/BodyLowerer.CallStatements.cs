@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SourceGen.Autodiff.Generator.Diagnostics;
+using SourceGen.Autodiff.Generator.IR;
+using SourceGen.Autodiff.Generator.Model;
+
+namespace SourceGen.Autodiff.Generator.Lowering;
+
+/// <summary>Calls to void [Differentiable] methods that write a Span output, written as statements.</summary>
+internal sealed partial class BodyLowerer
+{
+    private static bool IsDifferentiableMethod(IMethodSymbol target) =>
+        target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypes.DifferentiableAttribute);
+
+    /// <summary>
+    /// <c>Rotate(r, p, q);</c>: the callee writes its Span output into <c>q</c>, a local array or
+    /// the caller's own Span output. The forward sweep runs the callee's taped forward; the reverse
+    /// its taped reverse, with <c>q</c>'s adjoint as the seed it reads and clears in place.
+    /// </summary>
+    private void LowerCallStatement(IInvocationOperation invocation)
+    {
+        var target = invocation.TargetMethod;
+        if (CalleeRefused(invocation, userDerivative: null))
+        {
+            return;
+        }
+        var outputs = new List<AggregateInfo>();
+        if (LowerCallArguments(invocation, outputs) is not var (parameters, arguments))
+        {
+            return;
+        }
+        if (outputs.Count != 1)
+        {
+            Unsupported(invocation, $"'{target.Name}' returns nothing and writes no Span output, so calling it has no effect a derivative could follow; remove the call");
+            return;
+        }
+        var output = outputs[0];
+        var read = arguments.OfType<AggregateArgument>().Where(a => a.Aggregate == output.Name).Skip(1).Any();
+        if (read)
+        {
+            var written = parameters.First(p => p.Kind == ParameterKind.OutputSpan).Name;
+            Unsupported(invocation, $"'{target.Name}' would write its output '{written}' into an array it also reads as an input; pass a different array as '{written}'");
+            return;
+        }
+        var call = new DifferentiableCall(
+            target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), target.Name,
+            arguments.ToEquatableArray(), parameters.ToEquatableArray());
+        Emit(new CallStatement(call, output.Name));
+        // What the call wrote is no longer the value of an earlier constant-index store.
+        output.Elements.Clear();
+        if (arguments.Any(IsVaried))
+        {
+            output.IsVaried = true;
+            _varied.Add(output.Name);
+        }
+    }
+
+    /// <summary>The caller's aggregate passed as a callee's Span output: a local array it writes, or its own Span output.</summary>
+    private AggregateInfo? OutputArgumentOf(IArgumentOperation argument, IParameterSymbol parameter)
+    {
+        var symbol = ReferencedSymbol(StripConversions(argument.Value));
+        if (symbol is not null && _aggregates.TryGetValue(symbol, out var aggregate) && !aggregate.IsTensor
+            && aggregate.Kind is AggregateKind.ElementWritten or AggregateKind.Output)
+        {
+            return aggregate;
+        }
+        UnsupportedValue(argument, symbol is not null && _aggregates.ContainsKey(symbol)
+            ? $"'{symbol.Name}' is an input of this method: a [Differentiable] method cannot write into it; pass a local 'new double[n]' as '{parameter.Name}'"
+            : $"pass a local array created with 'new double[n]', or this method's own Span output, as the output '{parameter.Name}'");
+        return null;
+    }
+}

@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SourceGen.Autodiff.EndToEnd.Tests.Corpus.Natural;
+using SourceGen.Autodiff.EndToEnd.Tests.Harness;
+using Xunit;
+
+namespace SourceGen.Autodiff.EndToEnd.Tests;
+
+/// <summary>
+/// Helpers that are not scalar (issue 10), called the way their authors wrote them: every
+/// generated member of each caller against central differences of the caller itself.
+/// </summary>
+public sealed class NaturalHelpersTests
+{
+    private static readonly double[] Lengths = [1.0, 0.7, 0.4];
+    private static readonly double[] Target = [0.9, 1.1];
+    private static readonly double[] Input = [0.5, -1.2, 2.0];
+
+    private static IEnumerable<DiffCase> Cases()
+    {
+        // Flat inputs [r0, r1, p0, p1]: r a scaled rotation, p a point.
+        double[] rp = [0.8, 0.45, 1.3, -0.6];
+        yield return TwoPairs("Loss", rp,
+            (r, p) => HelpersKinematics.Loss(r, p),
+            (r, p, s, rg, pg) => HelpersKinematics.LossBackward(r, p, s, rg, pg),
+            (r, p) => HelpersKinematics.LossGradient(r, p),
+            (r, p) => { var b = HelpersKinematics.LossPullback(r, p); return (b.Value, (s, rg, pg) => b.Backward(s, rg, pg)); });
+        yield return TwoPairs("RepeatedSum", rp,
+            (r, p) => HelpersKinematics.RepeatedSum(r, p, 3),
+            (r, p, s, rg, pg) => HelpersKinematics.RepeatedSumBackward(r, p, 3, s, rg, pg),
+            (r, p) => HelpersKinematics.RepeatedSumGradient(r, p, 3),
+            (r, p) => { var b = HelpersKinematics.RepeatedSumPullback(r, p, 3); return (b.Value, (s, rg, pg) => b.Backward(s, rg, pg)); });
+        yield return TwoPairs("Orbit", rp,
+            (r, p) => HelpersKinematics.Orbit(r, p, 4),
+            (r, p, s, rg, pg) => HelpersKinematics.OrbitBackward(r, p, 4, s, rg, pg),
+            (r, p) => HelpersKinematics.OrbitGradient(r, p, 4),
+            (r, p) => { var b = HelpersKinematics.OrbitPullback(r, p, 4); return (b.Value, (s, rg, pg) => b.Backward(s, rg, pg)); });
+        yield return TwoPairs("TipDistance", rp,
+            (r, p) => HelpersKinematics.TipDistance(r, p),
+            (r, p, s, rg, pg) => HelpersKinematics.TipDistanceBackward(r, p, s, rg, pg),
+            (r, p) => HelpersKinematics.TipDistanceGradient(r, p),
+            (r, p) => { var b = HelpersKinematics.TipDistancePullback(r, p); return (b.Value, (s, rg, pg) => b.Backward(s, rg, pg)); });
+        yield return new DiffCase
+        {
+            Name = "RotateTwice",
+            Point = rp,
+            Seed = SpanCaseBuilder.SeedOf(2),
+            Forward = v => SpanCaseBuilder.WithOutput(2, y => HelpersKinematics.RotateTwice(v.AsSpan(0, 2), v.AsSpan(2), y)),
+            Backward = (v, s, g) => SpanCaseBuilder.WithOutput(2, y => HelpersKinematics.RotateTwiceBackward(v.AsSpan(0, 2), v.AsSpan(2), y, s, g.AsSpan(0, 2), g.AsSpan(2))),
+            Pullback = v =>
+            {
+                var y = new double[2];
+                var b = HelpersKinematics.RotateTwicePullback(v.AsSpan(0, 2), v.AsSpan(2), y);
+                return new PullbackRun(y, (s, g) => b.Backward(s, g.AsSpan(0, 2), g.AsSpan(2)));
+            },
+            Jacobian = v => HelpersKinematics.RotateTwiceJacobian(v.AsSpan(0, 2), v.AsSpan(2), new double[2]),
+        };
+        yield return new DiffCase
+        {
+            Name = "ReachError",
+            Point = [0.3, -0.8, 1.1],
+            Seed = [0.7],
+            Forward = a => [HelpersKinematics.ReachError(a, Lengths, Target)],
+            Backward = (a, s, g) => [HelpersKinematics.ReachErrorBackward(a, Lengths, Target, s[0], g)],
+            Gradient = a => HelpersKinematics.ReachErrorGradient(a, Lengths, Target),
+            Pullback = a =>
+            {
+                var b = HelpersKinematics.ReachErrorPullback(a, Lengths, Target);
+                return new PullbackRun([b.Value], (s, g) => b.Backward(s[0], g));
+            },
+        };
+        // Flat inputs [w1 (2×3), b1 (2), w2 (1×2), b2 (1)].
+        yield return new DiffCase
+        {
+            Name = "TwoLayerLoss",
+            Point = [0.2, -0.4, 0.6, 0.1, 0.3, -0.5, 0.05, -0.1, 0.9, -0.7, 0.15],
+            Seed = [0.7],
+            Forward = v => [HelpersLayers.TwoLayerLoss(v.AsSpan(0, 6), v.AsSpan(6, 2), v.AsSpan(8, 2), v.AsSpan(10, 1), Input, 0.25)],
+            Backward = (v, s, g) => [HelpersLayers.TwoLayerLossBackward(v.AsSpan(0, 6), v.AsSpan(6, 2), v.AsSpan(8, 2), v.AsSpan(10, 1), Input, 0.25, s[0],
+                g.AsSpan(0, 6), g.AsSpan(6, 2), g.AsSpan(8, 2), g.AsSpan(10, 1))],
+            Gradient = v => Flat.Of(HelpersLayers.TwoLayerLossGradient(v.AsSpan(0, 6), v.AsSpan(6, 2), v.AsSpan(8, 2), v.AsSpan(10, 1), Input, 0.25)),
+            Pullback = v =>
+            {
+                var b = HelpersLayers.TwoLayerLossPullback(v.AsSpan(0, 6), v.AsSpan(6, 2), v.AsSpan(8, 2), v.AsSpan(10, 1), Input, 0.25);
+                return new PullbackRun([b.Value], (s, g) => b.Backward(s[0], g.AsSpan(0, 6), g.AsSpan(6, 2), g.AsSpan(8, 2), g.AsSpan(10, 1)));
+            },
+        };
+    }
+
+    private delegate void PairBackward(double seed, Span<double> rGrad, Span<double> pGrad);
+
+    /// <summary>A scalar method of two 2-element arrays or spans, flat input [r0, r1, p0, p1].</summary>
+    private static DiffCase TwoPairs(
+        string name,
+        double[] point,
+        Func<double[], double[], double> method,
+        Func<double[], double[], double, Span<double>, Span<double>, double> backward,
+        Func<double[], double[], (double[], double[])> gradient,
+        Func<double[], double[], (double Value, PairBackward Backward)> pullback) => new()
+        {
+            Name = name,
+            Point = point,
+            Seed = [0.7],
+            Forward = v => [method(v[..2], v[2..])],
+            Backward = (v, s, g) => [backward(v[..2], v[2..], s[0], g.AsSpan(0, 2), g.AsSpan(2))],
+            Gradient = v => Flat.Of(gradient(v[..2], v[2..])),
+            Pullback = v =>
+            {
+                var (value, back) = pullback(v[..2], v[2..]);
+                return new PullbackRun([value], (s, g) => back(s[0], g.AsSpan(0, 2), g.AsSpan(2)));
+            },
+        };
+
+    public static TheoryData<string> Names() => new(Cases().Select(c => c.Name));
+
+    private static DiffCase Get(string name) => Cases().Single(c => c.Name == name);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Backward_returns_the_result(string name) => DiffChecks.BackwardReturnsTheResult(Get(name));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Backward_matches_central_differences(string name) => DiffChecks.BackwardMatchesFiniteDifferences(Get(name));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Backward_adds_into_its_buffers(string name) => DiffChecks.BackwardAddsIntoBuffers(Get(name));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Gradient_matches_central_differences(string name)
+    {
+        DiffCase c = Get(name);
+        if (c.Gradient is not null)
+        {
+            DiffChecks.GradientMatchesFiniteDifferences(c);
+        }
+        else
+        {
+            DiffChecks.JacobianMatchesFiniteDifferences(c);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Pullback_backward_twice_gives_twice(string name) => DiffChecks.PullbackBackwardTwiceGivesTwice(Get(name));
+
+    /// <summary>Rotate((cos t, sin t), p) is p turned by t: Loss = q0² + q1 has the closed-form gradient below.</summary>
+    [Fact]
+    public void Loss_matches_the_hand_derived_gradient()
+    {
+        double[] r = [0.8, 0.45], p = [1.3, -0.6];
+        double q0 = r[0] * p[0] - r[1] * p[1];
+        double[] rGrad = new double[2], pGrad = new double[2];
+        HelpersKinematics.LossBackward(r, p, 1, rGrad, pGrad);
+        // ∂/∂r0 = 2 q0 p0 + p1, ∂/∂r1 = -2 q0 p1 + p0, ∂/∂p0 = 2 q0 r0 + r1, ∂/∂p1 = -2 q0 r1 + r0.
+        Assert.Equal(2 * q0 * p[0] + p[1], rGrad[0], 12);
+        Assert.Equal(-2 * q0 * p[1] + p[0], rGrad[1], 12);
+        Assert.Equal(2 * q0 * r[0] + r[1], pGrad[0], 12);
+        Assert.Equal(-2 * q0 * r[1] + r[0], pGrad[1], 12);
+    }
+
+    /// <summary>The callers allocate their local arrays; their backwards allocate exactly that and nothing more.</summary>
+    [Fact]
+    public void Backwards_calling_span_helpers_allocate_only_what_the_method_does()
+    {
+        double[] r = [0.8, 0.45], p = [1.3, -0.6], rGrad = new double[2], pGrad = new double[2], tip = new double[2], seed = [0.7, -1.1];
+        double[] angles = [0.3, -0.8, 1.1], anglesGrad = new double[3];
+        long forward = Allocations.InSteadyState(() =>
+        {
+            HelpersKinematics.Orbit(r, p, 4);
+            HelpersKinematics.RotateTwice(r, p, tip);
+            HelpersKinematics.ReachError(angles, Lengths, Target);
+        });
+        long backward = Allocations.InSteadyState(() =>
+        {
+            HelpersKinematics.OrbitBackward(r, p, 4, 0.7, rGrad, pGrad);
+            HelpersKinematics.RotateTwiceBackward(r, p, tip, seed, rGrad, pGrad);
+            HelpersKinematics.ReachErrorBackward(angles, Lengths, Target, 0.7, anglesGrad);
+        });
+        Assert.True(forward > 0);
+        Assert.Equal(forward, backward);
+    }
+}
