@@ -1,0 +1,61 @@
+using System.Threading.Tasks;
+using Xunit;
+
+namespace SourceGen.Autodiff.Generator.Tests.Diagnostics;
+
+/// <summary>What is still refused when a [Differentiable] helper writing a Span output is called as a statement.</summary>
+public sealed class CallStatementDiagnosticTests
+{
+    private const string Rotate = """
+            [Differentiable]
+            public static void Rotate(ReadOnlySpan<double> r, ReadOnlySpan<double> p, Span<double> result)
+            {
+                result[0] = r[0] * p[0] - r[1] * p[1];
+                result[1] = r[1] * p[0] + r[0] * p[1];
+            }
+        """;
+
+    [Fact]
+    public Task An_output_that_is_also_an_input_of_the_call_is_refused() =>
+        AnalyzerRun.AssertSingleAsync($$"""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+            {{Rotate}}
+
+                [Differentiable]
+                public static double Twice(double[] r, double[] p)
+                {
+                    var q = new double[2];
+                    Rotate(r, p, q);
+                    Rotate(r, q, q);
+                    return q[0];
+                }
+            }
+            """,
+            "DIFF006", 18, 9, "Rotate(r, q, q)",
+            "Cannot differentiate through 'Rotate(r, q, q)': 'Rotate' would write its output 'result' into an array it also reads as an input; pass a different array as 'result'");
+
+    [Fact]
+    public Task Writing_into_an_input_of_the_caller_is_refused() =>
+        AnalyzerRun.AssertSingleAsync($$"""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+            {{Rotate}}
+
+                [Differentiable]
+                public static double IntoInput(double[] r, double[] p)
+                {
+                    Rotate(r, r, p);
+                    return p[0];
+                }
+            }
+            """,
+            "DIFF006", 16, 22, "p",
+            "Cannot differentiate through 'p': 'p' is an input of this method: a [Differentiable] method cannot write into it; pass a local 'new double[n]' as 'result'");
+}
