@@ -15,16 +15,22 @@ public sealed class CallStatementDiagnosticTests
             }
         """;
 
+    /// <summary>A file with Rotate and then <paramref name="caller"/> in one class (Rotate ends on line 13).</summary>
+    private static string WithRotate(string caller) => $$"""
+        using System;
+        using SourceGen.Autodiff;
+
+        public static partial class Model
+        {
+        {{Rotate}}
+
+        {{caller}}
+        }
+        """;
+
     [Fact]
     public Task An_output_that_is_also_an_input_of_the_call_is_refused() =>
-        AnalyzerRun.AssertSingleAsync($$"""
-            using System;
-            using SourceGen.Autodiff;
-
-            public static partial class Model
-            {
-            {{Rotate}}
-
+        AnalyzerRun.AssertSingleAsync(WithRotate("""
                 [Differentiable]
                 public static double Twice(double[] r, double[] p)
                 {
@@ -33,29 +39,20 @@ public sealed class CallStatementDiagnosticTests
                     Rotate(r, q, q);
                     return q[0];
                 }
-            }
-            """,
+            """),
             "DIFF006", 18, 9, "Rotate(r, q, q)",
             "Cannot differentiate through 'Rotate(r, q, q)': 'Rotate' would write its output 'result' into an array it also reads as an input; pass a different array as 'result'");
 
     [Fact]
     public Task Writing_into_an_input_of_the_caller_is_refused() =>
-        AnalyzerRun.AssertSingleAsync($$"""
-            using System;
-            using SourceGen.Autodiff;
-
-            public static partial class Model
-            {
-            {{Rotate}}
-
+        AnalyzerRun.AssertSingleAsync(WithRotate("""
                 [Differentiable]
                 public static double IntoInput(double[] r, double[] p)
                 {
                     Rotate(r, r, p);
                     return p[0];
                 }
-            }
-            """,
+            """),
             "DIFF006", 16, 22, "p",
             "Cannot differentiate through 'p': 'p' is an input of this method: a [Differentiable] method cannot write into it; pass a local 'new double[n]' as 'result'");
 }
