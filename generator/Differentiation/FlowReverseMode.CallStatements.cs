@@ -18,7 +18,7 @@ internal sealed partial class FlowReverseMode
     private void TransformCallStatement(CallStatement statement, List<Statement> forward, List<BackwardStatement> reverse)
     {
         var output = statement.Output;
-        var save = _loopDepth > 0 || WrittenBefore(_method.Body.Statements, output, statement) != false;
+        var save = !statement.Declares && (_loopDepth > 0 || WrittenBefore(_method.Body.Statements, output, statement) != false);
         forward.Add(statement with { SaveOutput = save });
         // Fused iterations rewind the tape after their reverse: the output records would go with it.
         _fusionBlocked |= _fusedDepth >= 0;

@@ -145,7 +145,7 @@ internal sealed partial class FlowReverseMode
         statements.FirstOrDefault(s => s is AllocateArray a && a.Name == name || s is AllocateTensor t && t.Name == name);
 
     private static IEnumerable<string> LocalAggregates(IEnumerable<Statement> statements) =>
-        statements.Select(s => s switch { AllocateArray a => a.Name, AllocateTensor t => t.Name, _ => null }).Where(n => n is not null)!;
+        statements.Select(s => s switch { AllocateArray a => a.Name, AllocateTensor t => t.Name, CallStatement { Declares: true } c => c.Output, _ => null }).Where(n => n is not null)!;
 
     private static string? FindReturnedAggregate(IEnumerable<Statement> statements)
     {

@@ -43,6 +43,9 @@ internal static class StatementPrinter
                 case Assign assign:
                     writer.Line(AssignText(assign) + ";");
                     break;
+                case CallStatement { Declares: true } call:
+                    writer.Line($"{Target(call.Output, fields, "var")} = {Print(call.Call)};");
+                    break;
                 case CallStatement call:
                     if (call.SaveOutput)
                     {

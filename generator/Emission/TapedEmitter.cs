@@ -18,7 +18,7 @@ internal static class TapedEmitter
     private static string TapeParameter => $"{TypeNames.TapeType} {ExpressionPrinter.Tape}";
 
     public static string ForwardSignature(MethodModel method) =>
-        $"internal static {(method.Result.Kind == ResultKind.Void ? "void" : method.Result.ElementType.Keyword())} {GeneratedMembers.TapedForwardName(method.Name)}({string.Join(", ", SourceEmitter.Parameters(method).Append(TapeParameter))})";
+        $"internal static {TypeNames.Result(method.Result)} {GeneratedMembers.TapedForwardName(method.Name)}({string.Join(", ", SourceEmitter.Parameters(method).Append(TapeParameter))})";
 
     /// <summary>
     /// For a void method the seed is the caller's adjoint buffer of the Span output, named
@@ -137,6 +137,7 @@ internal static class TapedEmitter
             {
                 case Let let: types[let.Name] = let.Value.Type.Keyword(); break;
                 case AllocateArray array: types[array.Name] = array.ElementType.Keyword() + "[]"; break;
+                case CallStatement { Declares: true } call: types[call.Output] = call.Call.Type.Keyword() + "[]"; break;
                 case AllocateTensor tensor: types[tensor.Name] = TypeNames.Tensor; break;
             }
         }

@@ -33,12 +33,19 @@ internal sealed record Assign(string Name, Expr Value) : Statement;
 
 /// <summary>
 /// <c>G(args, output);</c>: a call to a void [Differentiable] method that writes its Span output
-/// into <paramref name="Output"/> (a local array or the caller's own Span output), as a statement.
+/// into <paramref name="Output"/> (a local array or the caller's own Span output), as a statement;
+/// or <c>var output = G(args);</c> for a method returning an array (<see cref="Declares"/>).
 /// </summary>
 internal sealed record CallStatement(DifferentiableCall Call, string Output) : Statement
 {
     /// <summary>The output's old elements go on the tape before the call (the reverse sweep puts them back after the callee's reverse).</summary>
     public bool SaveOutput { get; init; }
+
+    /// <summary>
+    /// <c>var p = G(args);</c>: G returns a new array, which declares the local <c>Output</c>
+    /// (<c>Call.Type</c> is its element type); nothing is overwritten, so nothing is recorded.
+    /// </summary>
+    public bool Declares { get; init; }
 }
 
 /// <summary><c>if (condition) { then } else { otherwise }</c>.</summary>

@@ -57,6 +57,40 @@ internal sealed partial class BodyLowerer
         }
     }
 
+    /// <summary>
+    /// <c>var p = Softmax(z);</c>: the callee returns a new array, which becomes the local. Its
+    /// reverse takes the local's adjoint as the seed; nothing was overwritten, so nothing is recorded.
+    /// </summary>
+    private void LowerArrayCall(ISymbol symbol, IInvocationOperation invocation, IOperation whole)
+    {
+        var target = invocation.TargetMethod;
+        if (target.ReturnType is not IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Double })
+        {
+            Unsupported(invocation, $"calls are supported to [Differentiable] methods that return double, double[] or write a Span output; '{target.Name}' returns '{TypeText.Of(target.ReturnType)}'");
+            return;
+        }
+        if (_loopDepth > 0 || _branchDepth > 0)
+        {
+            Unsupported(whole, $"an array returned by '{target.Name}' becomes a local only at the top of the method, outside branches and loops; call it there");
+            return;
+        }
+        if (CalleeRefused(invocation, userDerivative: null) || LowerCallArguments(invocation, output: null) is not var (parameters, arguments))
+        {
+            return;
+        }
+        var name = ClaimUserName(symbol.Name);
+        var call = new DifferentiableCall(
+            target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), target.Name,
+            arguments.ToEquatableArray(), parameters.ToEquatableArray());
+        Emit(new CallStatement(call, name) { Declares = true });
+        var varied = arguments.Any(IsVaried);
+        _aggregates[symbol] = new AggregateInfo(name, AggregateKind.ElementWritten, isTensor: false, varied);
+        if (varied)
+        {
+            _varied.Add(name);
+        }
+    }
+
     /// <summary>The caller's aggregate passed as a callee's Span output: a local array it writes, or its own Span output.</summary>
     private AggregateInfo? OutputArgumentOf(IArgumentOperation argument, IParameterSymbol parameter)
     {

@@ -94,6 +94,11 @@ internal sealed partial class BodyLowerer
             Unsupported(whole, $"'{symbol.Name}' already holds an array; declare a new local instead of reassigning it");
             return;
         }
+        if (StripConversions(value) is IInvocationOperation call && IsDifferentiableMethod(call.TargetMethod))
+        {
+            LowerArrayCall(symbol, call, whole);
+            return;
+        }
         if (StripConversions(value) is not IArrayCreationOperation { DimensionSizes.Length: 1 } creation)
         {
             Unsupported(value, "a local array must be created with 'new double[n]' (or an initializer list) and written element by element");

@@ -26,14 +26,14 @@ internal sealed record GeneratedMembers(
     /// <summary>
     /// MBackward, MGradient, MPullback and its class MPullbackResult always; MJacobian (and its
     /// overload writing into a caller's buffer) for a non-scalar result and any differentiable input;
-    /// MTapedForward/MTapedReverse (what calling [Differentiable] methods use) for a scalar result,
-    /// and for a void result with a Span output (the caller's adjoint of what it passed as the
-    /// output is the reverse's seed, used and cleared in place).
+    /// MTapedForward/MTapedReverse (what calling [Differentiable] methods use) for a scalar or
+    /// array result, and for a void result with a Span output (the caller's adjoint of what it
+    /// passed as the output is the reverse's seed, used and cleared in place).
     /// </summary>
     public static GeneratedMembers Of(string name, IEnumerable<ParameterModel> parameters, ResultModel result)
     {
         var hasJacobian = result.Kind != ResultKind.Scalar && parameters.Any(p => p.IsDifferentiable);
-        var taped = result.Kind is ResultKind.Scalar or ResultKind.Void;
+        var taped = result.Kind is ResultKind.Scalar or ResultKind.Void or ResultKind.Array;
         return new GeneratedMembers(
             name + "Backward",
             name + "Gradient",

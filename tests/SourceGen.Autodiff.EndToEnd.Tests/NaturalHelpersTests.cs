@@ -88,6 +88,79 @@ public sealed class NaturalHelpersTests
         };
     }
 
+    private static IEnumerable<DiffCase> ClassifierCases()
+    {
+        double[] z = [0.4, -1.3, 2.2, 0.9];
+        yield return new DiffCase
+        {
+            Name = "CrossEntropy",
+            Point = z,
+            Seed = [0.7],
+            Forward = v => [HelpersClassifier.CrossEntropy(v, 2)],
+            Backward = (v, s, g) => [HelpersClassifier.CrossEntropyBackward(v, 2, s[0], g)],
+            Gradient = v => HelpersClassifier.CrossEntropyGradient(v, 2),
+            Pullback = v =>
+            {
+                var b = HelpersClassifier.CrossEntropyPullback(v, 2);
+                return new PullbackRun([b.Value], (s, g) => b.Backward(s[0], g));
+            },
+            // ∂/∂z = softmax(z) - onehot(label).
+            ExactVjp = (v, s) =>
+            {
+                double[] p = HelpersClassifier.Softmax(v);
+                p[2] -= 1;
+                return Vectors.Scale(p, s[0]);
+            },
+        };
+        // w: 3 classes × 2 features.
+        yield return new DiffCase
+        {
+            Name = "SampleLoss",
+            Point = [0.3, -0.2, 0.8, 0.5, -0.6, 0.1],
+            Seed = [0.7],
+            Forward = v => [HelpersClassifier.SampleLoss(v, Features, 1)],
+            Backward = (v, s, g) => [HelpersClassifier.SampleLossBackward(v, Features, 1, s[0], g)],
+            Gradient = v => HelpersClassifier.SampleLossGradient(v, Features, 1),
+            Pullback = v =>
+            {
+                var b = HelpersClassifier.SampleLossPullback(v, Features, 1);
+                return new PullbackRun([b.Value], (s, g) => b.Backward(s[0], g));
+            },
+        };
+        // Flat input [z0..z3, temperature].
+        double[] zt = [0.4, -1.3, 2.2, 0.9, 1.7];
+        yield return new DiffCase
+        {
+            Name = "Tempered",
+            Point = zt,
+            Seed = SpanCaseBuilder.SeedOf(4),
+            Forward = v => HelpersClassifier.Tempered(v.AsSpan(0, 4), v[4]),
+            Backward = (v, s, g) => HelpersClassifier.TemperedBackward(v.AsSpan(0, 4), v[4], s, g.AsSpan(0, 4), ref g[4]),
+            Pullback = v =>
+            {
+                var b = HelpersClassifier.TemperedPullback(v.AsSpan(0, 4), v[4]);
+                return new PullbackRun(b.Value, (s, g) => b.Backward(s, g.AsSpan(0, 4), ref g[4]));
+            },
+            Jacobian = v => HelpersClassifier.TemperedJacobian(v.AsSpan(0, 4), v[4]),
+        };
+        yield return new DiffCase
+        {
+            Name = "ExpectedClass",
+            Point = zt,
+            Seed = [0.7],
+            Forward = v => [HelpersClassifier.ExpectedClass(v.AsSpan(0, 4), v[4])],
+            Backward = (v, s, g) => [HelpersClassifier.ExpectedClassBackward(v.AsSpan(0, 4), v[4], s[0], g.AsSpan(0, 4), ref g[4])],
+            Gradient = v => Flat.Of(HelpersClassifier.ExpectedClassGradient(v.AsSpan(0, 4), v[4])),
+            Pullback = v =>
+            {
+                var b = HelpersClassifier.ExpectedClassPullback(v.AsSpan(0, 4), v[4]);
+                return new PullbackRun([b.Value], (s, g) => b.Backward(s[0], g.AsSpan(0, 4), ref g[4]));
+            },
+        };
+    }
+
+    private static readonly double[] Features = [1.5, -0.4];
+
     private delegate void PairBackward(double seed, Span<double> rGrad, Span<double> pGrad);
 
     /// <summary>A scalar method of two 2-element arrays or spans, flat input [r0, r1, p0, p1].</summary>
@@ -112,9 +185,9 @@ public sealed class NaturalHelpersTests
             },
         };
 
-    public static TheoryData<string> Names() => new(Cases().Select(c => c.Name));
+    public static TheoryData<string> Names() => new(Cases().Concat(ClassifierCases()).Select(c => c.Name));
 
-    private static DiffCase Get(string name) => Cases().Single(c => c.Name == name);
+    private static DiffCase Get(string name) => Cases().Concat(ClassifierCases()).Single(c => c.Name == name);
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -142,6 +215,9 @@ public sealed class NaturalHelpersTests
             DiffChecks.JacobianMatchesFiniteDifferences(c);
         }
     }
+
+    [Fact]
+    public void CrossEntropy_matches_softmax_minus_one_hot() => DiffChecks.BackwardMatchesExactFormula(Get("CrossEntropy"));
 
     [Theory]
     [MemberData(nameof(Names))]

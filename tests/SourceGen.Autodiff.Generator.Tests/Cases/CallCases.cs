@@ -68,5 +68,35 @@ public static class CallCases
         {
             MethodUnderTest = "Orbit",
         };
+
+        yield return new("CallReturningArray", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double[] Softmax(ReadOnlySpan<double> z)
+            {
+                var p = new double[z.Length];
+                double sum = 0;
+                for (int i = 0; i < z.Length; i++)
+                {
+                    p[i] = Math.Exp(z[i]);
+                    sum += p[i];
+                }
+                for (int i = 0; i < z.Length; i++)
+                {
+                    p[i] /= sum;
+                }
+                return p;
+            }
+
+            [Differentiable]
+            public static double CrossEntropy(ReadOnlySpan<double> z)
+            {
+                var p = Softmax(z);
+                return -Math.Log(p[1]);
+            }
+            """),
+            r => [Array(r, 3, -1, 1)])
+        {
+            MethodUnderTest = "CrossEntropy",
+        };
     }
 }

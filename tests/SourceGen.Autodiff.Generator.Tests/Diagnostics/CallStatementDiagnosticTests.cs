@@ -55,4 +55,37 @@ public sealed class CallStatementDiagnosticTests
             """),
             "DIFF006", 16, 22, "p",
             "Cannot differentiate through 'p': 'p' is an input of this method: a [Differentiable] method cannot write into it; pass a local 'new double[n]' as 'result'");
+
+    [Fact]
+    public Task An_array_result_bound_inside_a_loop_is_refused() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using System;
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double[] Scaled(ReadOnlySpan<double> z, double s)
+                {
+                    var y = new double[2];
+                    y[0] = s * z[0];
+                    y[1] = s * z[1];
+                    return y;
+                }
+
+                [Differentiable]
+                public static double Sum(ReadOnlySpan<double> z)
+                {
+                    double total = 0;
+                    for (int k = 0; k < 3; k++)
+                    {
+                        var y = Scaled(z, k);
+                        total += y[0] * y[1];
+                    }
+                    return total;
+                }
+            }
+            """,
+            "DIFF006", 21, 17, "y = Scaled(z, k)",
+            "Cannot differentiate through 'y = Scaled(z, k)': an array returned by 'Scaled' becomes a local only at the top of the method, outside branches and loops; call it there");
 }
