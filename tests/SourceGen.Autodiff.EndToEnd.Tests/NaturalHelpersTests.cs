@@ -161,6 +161,60 @@ public sealed class NaturalHelpersTests
 
     private static readonly double[] Features = [1.5, -0.4];
 
+    private static IEnumerable<DiffCase> VectorCases()
+    {
+        // Flat input [u0, u1, v0, v1, a, b].
+        yield return new DiffCase
+        {
+            Name = "Combination",
+            Point = [0.3, -0.7, 1.2, 0.4, 0.8, -1.3],
+            Seed = [0.7],
+            Forward = w => [HelpersVectors.Combination(w.AsSpan(0, 2), w.AsSpan(2, 2), w[4], w[5])],
+            Backward = (w, s, g) => [HelpersVectors.CombinationBackward(w.AsSpan(0, 2), w.AsSpan(2, 2), w[4], w[5], s[0], g.AsSpan(0, 2), g.AsSpan(2, 2), ref g[4], ref g[5])],
+            Gradient = w => Flat.Of(HelpersVectors.CombinationGradient(w.AsSpan(0, 2), w.AsSpan(2, 2), w[4], w[5])),
+            Pullback = w =>
+            {
+                var b = HelpersVectors.CombinationPullback(w.AsSpan(0, 2), w.AsSpan(2, 2), w[4], w[5]);
+                return new PullbackRun([b.Value], (s, g) => b.Backward(s[0], g.AsSpan(0, 2), g.AsSpan(2, 2), ref g[4], ref g[5]));
+            },
+        };
+        // Flat input [x0 (3), k], 4 steps into a 3-element output.
+        yield return new DiffCase
+        {
+            Name = "Decay",
+            Point = [0.9, -0.5, 1.4, 0.6],
+            Seed = SpanCaseBuilder.SeedOf(3),
+            Forward = w => SpanCaseBuilder.WithOutput(3, x => HelpersVectors.Decay(w.AsSpan(0, 3), w[3], 4, x)),
+            Backward = (w, s, g) => SpanCaseBuilder.WithOutput(3, x => HelpersVectors.DecayBackward(w.AsSpan(0, 3), w[3], 4, x, s, g.AsSpan(0, 3), ref g[3])),
+            Pullback = w =>
+            {
+                var x = new double[3];
+                var b = HelpersVectors.DecayPullback(w.AsSpan(0, 3), w[3], 4, x);
+                return new PullbackRun(x, (s, g) => b.Backward(s, g.AsSpan(0, 3), ref g[3]));
+            },
+            Jacobian = w => HelpersVectors.DecayJacobian(w.AsSpan(0, 3), w[3], 4, new double[3]),
+        };
+        foreach (double a in new[] { 0.8, -0.6 })
+        {
+            yield return new DiffCase
+            {
+                Name = $"Branchy({a})",
+                Point = [0.3, -0.7, a],
+                Seed = [0.7],
+                Forward = w => [HelpersVectors.Branchy(w.AsSpan(0, 2), w[2])],
+                Backward = (w, s, g) => [HelpersVectors.BranchyBackward(w.AsSpan(0, 2), w[2], s[0], g.AsSpan(0, 2), ref g[2])],
+                Gradient = w => Flat.Of(HelpersVectors.BranchyGradient(w.AsSpan(0, 2), w[2])),
+                Pullback = w =>
+                {
+                    var b = HelpersVectors.BranchyPullback(w.AsSpan(0, 2), w[2]);
+                    return new PullbackRun([b.Value], (s, g) => b.Backward(s[0], g.AsSpan(0, 2), ref g[2]));
+                },
+            };
+        }
+    }
+
+    private static IEnumerable<DiffCase> All() => Cases().Concat(ClassifierCases()).Concat(VectorCases());
+
     private delegate void PairBackward(double seed, Span<double> rGrad, Span<double> pGrad);
 
     /// <summary>A scalar method of two 2-element arrays or spans, flat input [r0, r1, p0, p1].</summary>
@@ -185,9 +239,9 @@ public sealed class NaturalHelpersTests
             },
         };
 
-    public static TheoryData<string> Names() => new(Cases().Concat(ClassifierCases()).Select(c => c.Name));
+    public static TheoryData<string> Names() => new(All().Select(c => c.Name));
 
-    private static DiffCase Get(string name) => Cases().Concat(ClassifierCases()).Single(c => c.Name == name);
+    private static DiffCase Get(string name) => All().Single(c => c.Name == name);
 
     [Theory]
     [MemberData(nameof(Names))]
