@@ -159,8 +159,9 @@ internal sealed partial class FlowReverseMode
                 switch (statement)
                 {
                     case SetElement { Value: TapePop } set: restored.Add(set.Aggregate); break;
-                    case ReverseCall call:
-                        // The callee's reverse may put back elements of the output it wrote, as may the call's own restore.
+                    case ReverseCall { RestoresOutput: true } call:
+                        // The call's own restore puts back the output's old elements (a callee's reverse
+                        // never writes its output: it works on a copy of what it returned).
                         restored.UnionWith(call.Call.Arguments.Where((a, k) => call.Call.Parameters[k].Kind == ParameterKind.OutputSpan).OfType<AggregateArgument>().Select(a => a.Aggregate));
                         break;
                     case BackwardIf b: Visit(b.Then); Visit(b.Else); break;

@@ -313,4 +313,29 @@ public sealed class NaturalHelpersTests
         Assert.True(forward > 0);
         Assert.Equal(forward, backward);
     }
+
+    /// <summary>Through a caller of a caller (taped entry points), with array results and Span outputs in loops: the same.</summary>
+    [Fact]
+    public void Backwards_through_nested_helpers_allocate_only_what_the_methods_do()
+    {
+        double[] r = [0.8, 0.45], p = [1.3, -0.6], rGrad = new double[2], pGrad = new double[2];
+        double[] z = [0.4, -1.3, 2.2, 0.9], zGrad = new double[4], x = new double[3], x0 = [0.9, -0.5, 1.4], x0Grad = new double[3], seed = [0.7, -1.1, 0.2];
+        double tGrad = 0, kGrad = 0;
+        long forward = Allocations.InSteadyState(() =>
+        {
+            HelpersKinematics.TipDistance(r, p);
+            HelpersClassifier.ExpectedClass(z, 1.7);
+            HelpersClassifier.CrossEntropy(z, 2);
+            HelpersVectors.Decay(x0, 0.6, 4, x);
+        });
+        long backward = Allocations.InSteadyState(() =>
+        {
+            HelpersKinematics.TipDistanceBackward(r, p, 0.7, rGrad, pGrad);
+            HelpersClassifier.ExpectedClassBackward(z, 1.7, 0.7, zGrad, ref tGrad);
+            HelpersClassifier.CrossEntropyBackward(z, 2, 0.7, zGrad);
+            HelpersVectors.DecayBackward(x0, 0.6, 4, x, seed, x0Grad, ref kGrad);
+        });
+        Assert.True(forward > 0);
+        Assert.Equal(forward, backward);
+    }
 }
