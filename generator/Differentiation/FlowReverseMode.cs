@@ -41,6 +41,9 @@ internal sealed partial class FlowReverseMode
         _parameters = method.Parameters.ToDictionary(p => p.Name);
         _names = new NameAllocator(method.Body.UsedNames.Concat(ReverseMode.ReservedNames(method)).Concat(Identifiers.Generated));
         _varied = FlowActivity.VariedNames(method);
+        // A Span output's adjoint always exists, even when what is written is constant: a calling
+        // method passes its own adjoint buffer as the seed, and the elements written must be cleared.
+        _varied.UnionWith(method.Parameters.Where(p => p.Kind == ParameterKind.OutputSpan).Select(p => p.Name));
         _locals = new HashSet<string>(method.Body.Locals.Select(l => l.Name));
         if (method.Result.Kind == ResultKind.Scalar)
         {

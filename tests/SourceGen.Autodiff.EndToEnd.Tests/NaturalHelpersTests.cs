@@ -194,6 +194,22 @@ public sealed class NaturalHelpersTests
             },
             Jacobian = w => HelpersVectors.DecayJacobian(w.AsSpan(0, 3), w[3], 4, new double[3]),
         };
+        yield return new DiffCase
+        {
+            Name = "AfterReset",
+            Point = [0.9, -0.5, 1.4],
+            Seed = [0.7],
+            Forward = w => [HelpersReset.AfterReset(w)],
+            Backward = (w, s, g) => [HelpersReset.AfterResetBackward(w, s[0], g)],
+            Gradient = w => HelpersReset.AfterResetGradient(w),
+            Pullback = w =>
+            {
+                var b = HelpersReset.AfterResetPullback(w);
+                return new PullbackRun([b.Value], (s, g) => b.Backward(s[0], g));
+            },
+            // y = (0, 1, x2²): the value is 0 + x2² + x2², so only x2 has a gradient, 4 x2.
+            ExactVjp = (w, s) => [0, 0, 4 * w[2] * s[0]],
+        };
         foreach (double a in new[] { 0.8, -0.6 })
         {
             yield return new DiffCase
@@ -270,8 +286,10 @@ public sealed class NaturalHelpersTests
         }
     }
 
-    [Fact]
-    public void CrossEntropy_matches_softmax_minus_one_hot() => DiffChecks.BackwardMatchesExactFormula(Get("CrossEntropy"));
+    [Theory]
+    [InlineData("CrossEntropy")]
+    [InlineData("AfterReset")]
+    public void Backward_matches_the_hand_derived_gradient(string name) => DiffChecks.BackwardMatchesExactFormula(Get(name));
 
     [Theory]
     [MemberData(nameof(Names))]

@@ -70,3 +70,33 @@ public static partial class HelpersVectors
         return y[0] * y[1];
     }
 }
+
+/// <summary>A helper that resets a buffer to constants, called on a buffer that held active values.</summary>
+public static partial class HelpersReset
+{
+    // Constant by design (DIFF012 says so); [Differentiable] so that differentiable code may call it.
+#pragma warning disable DIFF012
+    [Differentiable]
+    public static void Ramp(int n, Span<double> y)
+#pragma warning restore DIFF012
+    {
+        for (int i = 0; i < n; i++)
+        {
+            y[i] = i;
+        }
+    }
+
+    /// <summary>The first two elements are overwritten by constants: only the third keeps x's gradient.</summary>
+    [Differentiable]
+    public static double AfterReset(ReadOnlySpan<double> x)
+    {
+        var y = new double[3];
+        for (int i = 0; i < 3; i++)
+        {
+            y[i] = x[i] * x[i];
+        }
+
+        Ramp(2, y);
+        return y[0] + y[1] * y[2] + y[2];
+    }
+}
