@@ -127,6 +127,7 @@ internal sealed partial class FlowReverseMode
                     break;
                 case ReverseCall c:
                     Read(c.Seed, needed);
+                    foreach (var s in c.Seeds) { Read(s, needed); }
                     foreach (var a in c.Call.Arguments) { Read(a, needed); }
                     break;
             }

@@ -17,6 +17,11 @@ internal sealed partial class FlowReverseMode
     /// </summary>
     private void TransformCallStatement(CallStatement statement, List<Statement> forward, List<BackwardStatement> reverse)
     {
+        if (statement.Targets.Count > 0)
+        {
+            TransformTupleCall(statement, forward, reverse);
+            return;
+        }
         var output = statement.Output;
         var save = !statement.Declares && (_loopDepth > 0 || WrittenBefore(_method.Body.Statements, output, statement) != false);
         forward.Add(statement with { SaveOutput = save });
@@ -31,6 +36,50 @@ internal sealed partial class FlowReverseMode
         foreach (var (argument, adjoint, type) in scalarAdjoints)
         {
             Propagate(argument, Variable.Adjoint(adjoint, type), reverse);
+        }
+    }
+
+    /// <summary>
+    /// <c>(a, b) = G(args);</c>: as a scalar call, with one seed per element: each target's
+    /// adjoint, taken and cleared. Targets overwritten (in a loop, or assigned before) are
+    /// recorded before the callee's records and read back after its reverse.
+    /// </summary>
+    private void TransformTupleCall(CallStatement statement, List<Statement> forward, List<BackwardStatement> reverse)
+    {
+        var restored = new List<string>();
+        foreach (var target in statement.Targets)
+        {
+            var first = (_loopDepth == 0 || _loopDepth == _fusedDepth) && _locals.Contains(target) && _assigned.Add(target);
+            if (!first)
+            {
+                forward.Add(new SaveVariable(target, ScalarType.Double));
+                restored.Add(target);
+            }
+        }
+        forward.Add(statement);
+        _fusionBlocked |= _fusedDepth >= 0;
+        var seeds = new List<Expr>();
+        foreach (var target in statement.Targets)
+        {
+            if (!_varied.Contains(target))
+            {
+                seeds.Add(new Constant(0, ScalarType.Double));
+                continue;
+            }
+            var saved = _names.Fresh(target + "Adjoint");
+            reverse.Add(new DeclareValue(saved, Variable.Adjoint(Adjoint(target), ScalarType.Double)));
+            reverse.Add(new SetLocal(Adjoint(target), new Constant(0, ScalarType.Double)));
+            seeds.Add(Variable.Adjoint(saved, ScalarType.Double));
+        }
+        var (buffers, scalarAdjoints) = CalleeBuffers(statement.Call, reverse);
+        reverse.Add(new ReverseCall(statement.Call, new Constant(0, ScalarType.Double), buffers.ToEquatableArray()) { Seeds = seeds.ToEquatableArray() });
+        foreach (var (argument, adjoint, type) in scalarAdjoints)
+        {
+            Propagate(argument, Variable.Adjoint(adjoint, type), reverse);
+        }
+        for (var k = restored.Count - 1; k >= 0; k--)
+        {
+            reverse.Add(new RestoreVariable(restored[k], ScalarType.Double));
         }
     }
 

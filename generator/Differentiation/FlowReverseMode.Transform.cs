@@ -169,6 +169,12 @@ internal sealed partial class FlowReverseMode
             case Return ret:
                 forward.AddRange(ExitPushes(toLoop: false));
                 _earlyReturn |= !isFinalReturn;
+                for (var k = 0; k < ret.Elements.Count; k++)
+                {
+                    // Each element has a seed of its own.
+                    forward.Add(new Assign(_tupleResult[k], ret.Elements[k]));
+                    Propagate(ret.Elements[k], Variable.Adjoint(_method.Result.SeedName(k), ScalarType.Double), reverse);
+                }
                 if (ret.Scalar is { } scalar)
                 {
                     forward.Add(new Assign(_resultVariable!, scalar));

@@ -28,6 +28,9 @@ internal sealed partial class FlowReverseMode
     private readonly HashSet<Loop> _canonical = new(ReferenceComparer<Loop>.Instance);
     private readonly Stack<Frame> _frames = new();
     private readonly string? _resultVariable;
+
+    /// <summary>A tuple result: one variable per element, returned as <c>(dx, dy)</c>.</summary>
+    private readonly List<string> _tupleResult = new();
     private readonly string? _resultAggregate;
     private int _loopDepth;
     private bool _earlyReturn;
@@ -39,7 +42,8 @@ internal sealed partial class FlowReverseMode
         _method = method;
         _options = options;
         _parameters = method.Parameters.ToDictionary(p => p.Name);
-        _names = new NameAllocator(method.Body.UsedNames.Concat(ReverseMode.ReservedNames(method)).Concat(Identifiers.Generated));
+        _names = new NameAllocator(method.Body.UsedNames.Concat(ReverseMode.ReservedNames(method)).Concat(Identifiers.Generated)
+            .Concat(method.Result.Elements.Select((_, k) => method.Result.SeedName(k))));
         _varied = FlowActivity.VariedNames(method);
         // A Span output's adjoint always exists, even when what is written is constant: a calling
         // method passes its own adjoint buffer as the seed, and the elements written must be cleared.
@@ -49,6 +53,11 @@ internal sealed partial class FlowReverseMode
         {
             _resultVariable = _names.Fresh("result");
             _extraLocals.Add(new LocalVariable(_resultVariable, method.Result.ElementType));
+        }
+        foreach (var element in method.Result.Kind == ResultKind.Tuple ? method.Result.Elements : EquatableArray<string>.Empty)
+        {
+            _tupleResult.Add(_names.Fresh(element));
+            _extraLocals.Add(new LocalVariable(_tupleResult[_tupleResult.Count - 1], ScalarType.Double));
         }
         _resultAggregate = FindReturnedAggregate(method.Body.Statements) ?? method.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.OutputSpan)?.Name;
     }
@@ -115,7 +124,7 @@ internal sealed partial class FlowReverseMode
 
         var locals = _method.Body.Locals.Concat(_extraLocals).ToEquatableArray();
         var captured = Captured(finalReverse, locals);
-        return new BackwardProgram(_method, finalForward.ToEquatableArray(), finalReverse.ToEquatableArray(), captured, _resultVariable ?? _resultAggregate)
+        return new BackwardProgram(_method, finalForward.ToEquatableArray(), finalReverse.ToEquatableArray(), captured, _resultVariable ?? _resultAggregate ?? TupleText())
         {
             UsesTape = true,
             NeedsTape = UsesTapeStorage(finalForward, finalReverse),
@@ -123,6 +132,8 @@ internal sealed partial class FlowReverseMode
             HasEarlyReturn = _earlyReturn,
         };
     }
+
+    private string? TupleText() => _tupleResult.Count == 0 ? null : "(" + string.Join(", ", _tupleResult) + ")";
 
     private IEnumerable<(string Name, ScalarType Type)> ScalarNames() =>
         _method.Parameters.Where(p => p.Kind == ParameterKind.Scalar).Select(p => (p.Name, p.ElementType)).Concat(_method.Body.Locals.Select(l => (l.Name, l.Type)));

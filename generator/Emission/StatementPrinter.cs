@@ -43,6 +43,9 @@ internal static class StatementPrinter
                 case Assign assign:
                     writer.Line(AssignText(assign) + ";");
                     break;
+                case CallStatement { Targets.Count: > 0 } call:
+                    writer.Line($"({string.Join(", ", call.Targets)}) = {Print(call.Call)};");
+                    break;
                 case CallStatement { Declares: true } call:
                     writer.Line($"{Target(call.Output, fields, "var")} = {Print(call.Call)};");
                     break;
@@ -252,7 +255,8 @@ internal static class StatementPrinter
             // The user's VJP recomputes the value it returns; only its gradients are used here.
             return $"{vjp}({string.Join(", ", call.Arguments.Select(Print).Append(Print(reverse.Seed)).Concat(buffers))})";
         }
-        var arguments = call.Arguments.Select(Print).Append(Print(reverse.Seed)).Concat(buffers).Append("ref " + Reader).Append(Tape);
+        var seeds = reverse.Seeds.Count > 0 ? reverse.Seeds.Select(Print) : new[] { Print(reverse.Seed) };
+        var arguments = call.Arguments.Select(Print).Concat(seeds).Concat(buffers).Append("ref " + Reader).Append(Tape);
         return $"{call.ContainingType}.{GeneratedMembers.TapedReverseName(call.Method)}({string.Join(", ", arguments)})";
     }
 

@@ -93,6 +93,9 @@ internal sealed record ReverseCall(DifferentiableCall Call, Expr Seed, Equatable
     public Expr? Output { get; init; }
 
     public bool RestoresOutput { get; init; }
+
+    /// <summary>A tuple result's seeds, one per element (then <c>Seed</c> is unused).</summary>
+    public EquatableArray<Expr> Seeds { get; init; } = EquatableArray<Expr>.Empty;
 }
 
 /// <summary>

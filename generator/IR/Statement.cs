@@ -23,7 +23,11 @@ internal sealed record AllocateTensor(string Name, EquatableArray<Expr> Dimensio
 internal sealed record TensorLet(string Name, TensorExpr Value) : Statement;
 
 /// <summary>The method's single return, at the end: a scalar, an aggregate's name, or a tensor expression.</summary>
-internal sealed record Return(Expr? Scalar, string? Aggregate, TensorExpr? Tensor) : Statement;
+internal sealed record Return(Expr? Scalar, string? Aggregate, TensorExpr? Tensor) : Statement
+{
+    /// <summary>A tuple result's elements, <c>return (e1, e2);</c> (empty otherwise).</summary>
+    public EquatableArray<Expr> Elements { get; init; } = EquatableArray<Expr>.Empty;
+}
 
 /// <summary>
 /// <c>name = value;</c> to a mutable variable, in methods with branches or loops (where the IR
@@ -46,6 +50,9 @@ internal sealed record CallStatement(DifferentiableCall Call, string Output) : S
     /// (<c>Call.Type</c> is its element type); nothing is overwritten, so nothing is recorded.
     /// </summary>
     public bool Declares { get; init; }
+
+    /// <summary><c>(a, b) = G(args);</c> for a method returning a tuple: the scalar variables assigned (<c>Output</c> is empty).</summary>
+    public EquatableArray<string> Targets { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary><c>if (condition) { then } else { otherwise }</c>.</summary>

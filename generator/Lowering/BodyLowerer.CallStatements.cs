@@ -105,4 +105,78 @@ internal sealed partial class BodyLowerer
             : $"pass a local array created with 'new double[n]', or this method's own Span output, as the output '{parameter.Name}'");
         return null;
     }
+
+    /// <summary><c>return (e1, e2);</c> from a method returning a tuple of doubles: each element is a scalar.</summary>
+    private void LowerTupleReturn(ITupleOperation tuple)
+    {
+        var elements = new List<Expr>();
+        foreach (var element in tuple.Elements)
+        {
+            var lowered = LowerScalar(element);
+            if (lowered is null)
+            {
+                return;
+            }
+            elements.Add(lowered.Type == ScalarType.Double ? lowered : Build.Convert(lowered, ScalarType.Double));
+        }
+        Emit(new Return(null, null, null) { Elements = elements.ToEquatableArray() });
+        ResultIsVaried |= elements.Any(IsVaried);
+    }
+
+    /// <summary>
+    /// <c>var (kx, ky) = Field(x, y, a);</c> or <c>(u, v) = Field(...)</c>: the callee returns a tuple
+    /// of doubles; each element goes to a scalar local (or parameter), <c>_</c> to a temporary.
+    /// </summary>
+    private void LowerTupleCall(IDeconstructionAssignmentOperation deconstruction, IInvocationOperation invocation)
+    {
+        var target = invocation.TargetMethod;
+        var elements = (StripDeclaration(deconstruction.Target) as ITupleOperation)?.Elements.Select(StripDeclaration).ToList();
+        if (target.ReturnType is not INamedTypeSymbol { IsTupleType: true } tuple || elements is null || elements.Count != tuple.TupleElements.Length
+            || elements.Any(e => e is not IDiscardOperation && !(ReferencedSymbol(e) is ILocalSymbol or IParameterSymbol && e.Type?.SpecialType == SpecialType.System_Double)))
+        {
+            Unsupported(deconstruction, $"deconstruct the tuple '{target.Name}' returns into double locals, one per element: 'var (a, b) = {target.Name}(...)'");
+            return;
+        }
+        if (CalleeRefused(invocation, userDerivative: null) || LowerCallArguments(invocation, output: null) is not var (parameters, arguments))
+        {
+            return;
+        }
+        var names = new List<string>();
+        var varied = arguments.Any(IsVaried);
+        foreach (var element in elements)
+        {
+            var symbol = element is IDiscardOperation ? null : ReferencedSymbol(element);
+            string name;
+            if (symbol is null)
+            {
+                name = _names.Fresh("discarded");
+                _locals.Add(new LocalVariable(name, ScalarType.Double));
+            }
+            else if (!_localNames.TryGetValue(symbol, out name!))
+            {
+                name = symbol is IParameterSymbol parameter ? _parameterNames[parameter.Ordinal] : ClaimUserName(symbol.Name);
+                _localNames[symbol] = name;
+                if (symbol is ILocalSymbol)
+                {
+                    _locals.Add(new LocalVariable(name, ScalarType.Double));
+                }
+            }
+            if (symbol is not null)
+            {
+                _scalars[symbol] = new Variable(name, ScalarType.Double);
+            }
+            if (varied)
+            {
+                _varied.Add(name);
+            }
+            names.Add(name);
+        }
+        var call = new DifferentiableCall(
+            target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), target.Name,
+            arguments.ToEquatableArray(), parameters.ToEquatableArray());
+        Emit(new CallStatement(call, "") { Targets = names.ToEquatableArray() });
+    }
+
+    private static IOperation StripDeclaration(IOperation operation) =>
+        operation is IDeclarationExpressionOperation declaration ? declaration.Expression : operation;
 }

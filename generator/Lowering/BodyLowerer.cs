@@ -62,7 +62,8 @@ internal sealed partial class BodyLowerer
         usedNames.AddRange(parameters.Select(p => p.Name));
         var lowerer = new BodyLowerer(method, usedNames, diagnostics, cancellationToken);
         lowerer._compilation = semanticModel.Compilation;
-        lowerer._mutable = HasControlFlow(syntax) || CallsDifferentiable(syntax, semanticModel);
+        // A tuple result's elements are assigned to variables of their own: the structured lowering.
+        lowerer._mutable = HasControlFlow(syntax) || CallsDifferentiable(syntax, semanticModel) || method.ReturnType.IsTupleType;
         lowerer.DeclareParameters(parameters);
 
         var operation = semanticModel.GetOperation(syntax, cancellationToken) as IMethodBodyOperation;
@@ -303,6 +304,9 @@ internal sealed partial class BodyLowerer
                 return;
             case IThrowOperation thrown:
                 LowerThrow(thrown);
+                return;
+            case IDeconstructionAssignmentOperation { Value: IInvocationOperation call } deconstruction when IsDifferentiableMethod(call.TargetMethod):
+                LowerTupleCall(deconstruction, call);
                 return;
             case IInvocationOperation { TargetMethod.ReturnsVoid: true } call when IsDifferentiableMethod(call.TargetMethod):
                 LowerCallStatement(call);

@@ -32,8 +32,9 @@ internal sealed record GeneratedMembers(
     /// </summary>
     public static GeneratedMembers Of(string name, IEnumerable<ParameterModel> parameters, ResultModel result)
     {
-        var hasJacobian = result.Kind != ResultKind.Scalar && parameters.Any(p => p.IsDifferentiable);
-        var taped = result.Kind is ResultKind.Scalar or ResultKind.Void or ResultKind.Array;
+        // A tuple's Jacobian is not generated yet: its Backward with unit seeds gives each row.
+        var hasJacobian = result.Kind is not (ResultKind.Scalar or ResultKind.Tuple) && parameters.Any(p => p.IsDifferentiable);
+        var taped = result.Kind is ResultKind.Scalar or ResultKind.Void or ResultKind.Array or ResultKind.Tuple;
         return new GeneratedMembers(
             name + "Backward",
             name + "Gradient",

@@ -229,7 +229,51 @@ public sealed class NaturalHelpersTests
         }
     }
 
-    private static IEnumerable<DiffCase> All() => Cases().Concat(ClassifierCases()).Concat(VectorCases());
+    private static IEnumerable<DiffCase> FieldCases()
+    {
+        // Flat input [x, y, a]; the tuple flattened [dx, dy].
+        yield return new DiffCase
+        {
+            Name = "Field",
+            Point = [0.7, -1.2, 1.3],
+            Seed = [0.7, -1.1],
+            Forward = w => Flat.Of(HelpersField.Field(w[0], w[1], w[2])),
+            Backward = (w, s, g) => Flat.Of(HelpersField.FieldBackward(w[0], w[1], w[2], s[0], s[1], ref g[0], ref g[1], ref g[2])),
+            Pullback = w =>
+            {
+                var b = HelpersField.FieldPullback(w[0], w[1], w[2]);
+                return new PullbackRun(Flat.Of(b.Value), (s, g) => b.Backward(s[0], s[1], ref g[0], ref g[1], ref g[2]));
+            },
+            // dx = a x y, dy = a (x - y).
+            ExactVjp = (w, s) => [s[0] * w[2] * w[1] + s[1] * w[2], s[0] * w[2] * w[0] - s[1] * w[2], s[0] * w[0] * w[1] + s[1] * (w[0] - w[1])],
+        };
+        foreach (var (name, run) in new (string, Func<double, double, double, double>)[] { ("Integrate", (x, y, a) => HelpersField.Integrate(x, y, a, 5)), ("Midpoint", HelpersField.Midpoint) })
+        {
+            yield return new DiffCase
+            {
+                Name = name,
+                Point = [0.7, -1.2, 0.4],
+                Seed = [0.7],
+                Forward = w => [run(w[0], w[1], w[2])],
+                Backward = (w, s, g) => [name == "Integrate"
+                    ? HelpersField.IntegrateBackward(w[0], w[1], w[2], 5, s[0], ref g[0], ref g[1], ref g[2])
+                    : HelpersField.MidpointBackward(w[0], w[1], w[2], s[0], ref g[0], ref g[1], ref g[2])],
+                Gradient = w => name == "Integrate" ? Flat.Of(HelpersField.IntegrateGradient(w[0], w[1], w[2], 5)) : Flat.Of(HelpersField.MidpointGradient(w[0], w[1], w[2])),
+                Pullback = w =>
+                {
+                    if (name == "Integrate")
+                    {
+                        var b = HelpersField.IntegratePullback(w[0], w[1], w[2], 5);
+                        return new PullbackRun([b.Value], (s, g) => b.Backward(s[0], ref g[0], ref g[1], ref g[2]));
+                    }
+                    var m = HelpersField.MidpointPullback(w[0], w[1], w[2]);
+                    return new PullbackRun([m.Value], (s, g) => m.Backward(s[0], ref g[0], ref g[1], ref g[2]));
+                },
+            };
+        }
+    }
+
+    private static IEnumerable<DiffCase> All() => Cases().Concat(ClassifierCases()).Concat(VectorCases()).Concat(FieldCases());
 
     private delegate void PairBackward(double seed, Span<double> rGrad, Span<double> pGrad);
 
@@ -280,7 +324,7 @@ public sealed class NaturalHelpersTests
         {
             DiffChecks.GradientMatchesFiniteDifferences(c);
         }
-        else
+        else if (c.Jacobian is not null)
         {
             DiffChecks.JacobianMatchesFiniteDifferences(c);
         }
@@ -289,6 +333,7 @@ public sealed class NaturalHelpersTests
     [Theory]
     [InlineData("CrossEntropy")]
     [InlineData("AfterReset")]
+    [InlineData("Field")]
     public void Backward_matches_the_hand_derived_gradient(string name) => DiffChecks.BackwardMatchesExactFormula(Get(name));
 
     [Theory]
