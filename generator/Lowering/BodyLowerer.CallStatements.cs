@@ -137,12 +137,7 @@ internal sealed partial class BodyLowerer
             Unsupported(deconstruction, $"deconstruct the tuple '{target.Name}' returns into double locals, one per element: 'var (a, b) = {target.Name}(...)'");
             return;
         }
-        if (CalleeRefused(invocation, userDerivative: null) || LowerCallArguments(invocation, output: null) is not var (parameters, arguments))
-        {
-            return;
-        }
         var names = new List<string>();
-        var varied = arguments.Any(IsVaried);
         foreach (var element in elements)
         {
             var symbol = element is IDiscardOperation ? null : ReferencedSymbol(element);
@@ -165,16 +160,57 @@ internal sealed partial class BodyLowerer
             {
                 _scalars[symbol] = new Variable(name, ScalarType.Double);
             }
-            if (varied)
-            {
-                _varied.Add(name);
-            }
             names.Add(name);
         }
+        EmitTupleCall(invocation, names);
+    }
+
+    /// <summary>The call assigning a tuple's elements to <paramref name="names"/>, one per element.</summary>
+    private void EmitTupleCall(IInvocationOperation invocation, List<string> names)
+    {
+        if (CalleeRefused(invocation, userDerivative: null) || LowerCallArguments(invocation, output: null) is not var (parameters, arguments))
+        {
+            return;
+        }
+        if (arguments.Any(IsVaried))
+        {
+            _varied.UnionWith(names);
+        }
+        var target = invocation.TargetMethod;
         var call = new DifferentiableCall(
             target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), target.Name,
             arguments.ToEquatableArray(), parameters.ToEquatableArray());
         Emit(new CallStatement(call, "") { Targets = names.ToEquatableArray() });
+    }
+
+    /// <summary>A local holding a tuple of doubles: one variable per element (<c>f.dx</c>, <c>f.Item2</c> read them).</summary>
+    private readonly Dictionary<ISymbol, List<string>> _tupleLocals = new(SymbolEqualityComparer.Default);
+
+    /// <summary><c>var f = Field(x, y, a);</c> (or <c>f = Field(...)</c> again): the call assigns f's element variables.</summary>
+    private void LowerTupleLocal(ISymbol symbol, IInvocationOperation invocation)
+    {
+        if (!_tupleLocals.TryGetValue(symbol, out var names))
+        {
+            var tuple = (INamedTypeSymbol)invocation.TargetMethod.ReturnType;
+            names = tuple.TupleElements.Select(e => _names.Fresh(symbol.Name + char.ToUpperInvariant(e.Name[0]) + e.Name.Substring(1))).ToList();
+            _tupleLocals[symbol] = names;
+            _locals.AddRange(names.Select(n => new LocalVariable(n, ScalarType.Double)));
+        }
+        EmitTupleCall(invocation, names);
+    }
+
+    /// <summary><c>f.dx</c> or <c>f.Item1</c> of a tuple local: the element's variable.</summary>
+    private Variable? TupleElementOf(IFieldReferenceOperation field)
+    {
+        if (field.Instance is not ILocalReferenceOperation local || !_tupleLocals.TryGetValue(local.Local, out var names)
+            || local.Local.Type is not INamedTypeSymbol { IsTupleType: true } tuple)
+        {
+            return null;
+        }
+        // A named element (f.dx) and its position (f.Item1) are the same underlying field.
+        var wanted = field.Field.CorrespondingTupleField ?? field.Field;
+        var index = tuple.TupleElements.ToList().FindIndex(e => SymbolEqualityComparer.Default.Equals(e.CorrespondingTupleField ?? e, wanted));
+        return index < 0 ? null : new Variable(names[index], ScalarType.Double);
     }
 
     private static IOperation StripDeclaration(IOperation operation) =>

@@ -420,6 +420,13 @@ internal sealed partial class BodyLowerer
         {
             return UnsupportedValue(whole, "only locals and parameters can be assigned");
         }
+        if (type.IsTupleType && StripConversions(value) is IInvocationOperation tupleCall && IsDifferentiableMethod(tupleCall.TargetMethod)
+            && tupleCall.TargetMethod.ReturnType is INamedTypeSymbol { IsTupleType: true } returned && type is INamedTypeSymbol { IsTupleType: true } declared
+            && returned.TupleElements.Length == declared.TupleElements.Length && declared.TupleElements.All(e => e.Type.SpecialType == SpecialType.System_Double))
+        {
+            LowerTupleLocal(symbol, tupleCall);
+            return null;
+        }
         if (KnownTypes.TryGetScalar(type, out var scalarType))
         {
             var lowered = LowerScalar(value);

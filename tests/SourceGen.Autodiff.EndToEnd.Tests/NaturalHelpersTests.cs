@@ -247,7 +247,7 @@ public sealed class NaturalHelpersTests
             // dx = a x y, dy = a (x - y).
             ExactVjp = (w, s) => [s[0] * w[2] * w[1] + s[1] * w[2], s[0] * w[2] * w[0] - s[1] * w[2], s[0] * w[0] * w[1] + s[1] * (w[0] - w[1])],
         };
-        foreach (var (name, run) in new (string, Func<double, double, double, double>)[] { ("Integrate", (x, y, a) => HelpersField.Integrate(x, y, a, 5)), ("Midpoint", HelpersField.Midpoint) })
+        foreach (var (name, run) in new (string, Func<double, double, double, double>)[] { ("Integrate", (x, y, a) => HelpersField.Integrate(x, y, a, 5)), ("Midpoint", HelpersField.Midpoint), ("Work", HelpersField.Work) })
         {
             yield return new DiffCase
             {
@@ -255,16 +255,29 @@ public sealed class NaturalHelpersTests
                 Point = [0.7, -1.2, 0.4],
                 Seed = [0.7],
                 Forward = w => [run(w[0], w[1], w[2])],
-                Backward = (w, s, g) => [name == "Integrate"
-                    ? HelpersField.IntegrateBackward(w[0], w[1], w[2], 5, s[0], ref g[0], ref g[1], ref g[2])
-                    : HelpersField.MidpointBackward(w[0], w[1], w[2], s[0], ref g[0], ref g[1], ref g[2])],
-                Gradient = w => name == "Integrate" ? Flat.Of(HelpersField.IntegrateGradient(w[0], w[1], w[2], 5)) : Flat.Of(HelpersField.MidpointGradient(w[0], w[1], w[2])),
+                Backward = (w, s, g) => [name switch
+                {
+                    "Integrate" => HelpersField.IntegrateBackward(w[0], w[1], w[2], 5, s[0], ref g[0], ref g[1], ref g[2]),
+                    "Work" => HelpersField.WorkBackward(w[0], w[1], w[2], s[0], ref g[0], ref g[1], ref g[2]),
+                    _ => HelpersField.MidpointBackward(w[0], w[1], w[2], s[0], ref g[0], ref g[1], ref g[2]),
+                }],
+                Gradient = w => Flat.Of(name switch
+                {
+                    "Integrate" => HelpersField.IntegrateGradient(w[0], w[1], w[2], 5),
+                    "Work" => HelpersField.WorkGradient(w[0], w[1], w[2]),
+                    _ => HelpersField.MidpointGradient(w[0], w[1], w[2]),
+                }),
                 Pullback = w =>
                 {
                     if (name == "Integrate")
                     {
                         var b = HelpersField.IntegratePullback(w[0], w[1], w[2], 5);
                         return new PullbackRun([b.Value], (s, g) => b.Backward(s[0], ref g[0], ref g[1], ref g[2]));
+                    }
+                    if (name == "Work")
+                    {
+                        var k = HelpersField.WorkPullback(w[0], w[1], w[2]);
+                        return new PullbackRun([k.Value], (s, g) => k.Backward(s[0], ref g[0], ref g[1], ref g[2]));
                     }
                     var m = HelpersField.MidpointPullback(w[0], w[1], w[2]);
                     return new PullbackRun([m.Value], (s, g) => m.Backward(s[0], ref g[0], ref g[1], ref g[2]));

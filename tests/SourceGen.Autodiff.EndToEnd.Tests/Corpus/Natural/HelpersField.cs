@@ -51,4 +51,20 @@ public static partial class HelpersField
 
         return x * y;
     }
+
+    /// <summary>The tuple kept whole in a local and read by name and by position, in a loop.</summary>
+    [Differentiable]
+    public static double Work(double x0, double y0, double a)
+    {
+        double work = 0, x = x0, y = y0;
+        for (int n = 0; n < 4; n++)
+        {
+            var f = Field(x, y, a);
+            work += f.dx * 0.1 + f.Item2 * 0.2;
+            x += 0.1;
+            y -= 0.05 * f.dx;
+        }
+
+        return work;
+    }
 }
