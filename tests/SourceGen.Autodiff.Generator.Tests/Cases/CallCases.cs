@@ -98,5 +98,27 @@ public static class CallCases
         {
             MethodUnderTest = "CrossEntropy",
         };
+
+        yield return new("CallReturningTuple", CaseSource.InFunctions("""
+            [Differentiable]
+            public static (double dx, double dy) Field(double x, double y, double a) => (a * x * y, a * (x - y));
+
+            [Differentiable]
+            public static double Integrate(double x0, double y0, double a)
+            {
+                double x = x0, y = y0;
+                for (int n = 0; n < 3; n++)
+                {
+                    var (kx, ky) = Field(x, y, a);
+                    x += 0.1 * kx;
+                    y += 0.1 * ky;
+                }
+                return x * y;
+            }
+            """),
+            r => [Real(r, -1, 1), Real(r, -1, 1), Real(r, 0.5, 1.5)])
+        {
+            MethodUnderTest = "Integrate",
+        };
     }
 }

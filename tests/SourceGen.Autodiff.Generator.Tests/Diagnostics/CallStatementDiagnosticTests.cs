@@ -88,4 +88,18 @@ public sealed class CallStatementDiagnosticTests
             """,
             "DIFF006", 21, 17, "y = Scaled(z, k)",
             "Cannot differentiate through 'y = Scaled(z, k)': an array returned by 'Scaled' becomes a local only at the top of the method, outside branches and loops; call it there");
+
+    [Fact]
+    public Task A_tuple_result_with_a_non_double_element_is_refused() =>
+        AnalyzerRun.AssertSingleAsync("""
+            using SourceGen.Autodiff;
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static (double Value, int Steps) Solve(double x) => (x * x, 3);
+            }
+            """,
+            "DIFF004", 6, 19, "(double Value, int Steps)",
+            "'Solve' returns '(double Value, int Steps)', which cannot be differentiated; supported results are double, float, double[], float[], Tensor, a tuple of doubles, or void with a Span<double> or Span<float> output parameter");
 }
