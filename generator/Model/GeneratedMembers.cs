@@ -24,8 +24,11 @@ internal sealed record GeneratedMembers(
     public static GeneratedMembers Of(MethodModel method) => Of(method.Name, method.Parameters, method.Result);
 
     /// <summary>
-    /// MBackward, MGradient, MPullback and its class MPullbackResult always; MJacobian (and its
-    /// overload writing into a caller's buffer) for a non-scalar result and any differentiable input;
+    /// MBackward, MGradient, MPullback and its class MPullbackResult always (for a tuple result
+    /// MBackward takes one double seed per element, <c>dxSeed, dySeed</c>, and returns the tuple;
+    /// the pullback's Value is the tuple and its Backward takes the same seeds); MJacobian (and its
+    /// overload writing into a caller's buffer) for an array, tensor or Span-output result and any
+    /// differentiable input (not yet for a tuple);
     /// MTapedForward/MTapedReverse (what calling [Differentiable] methods use) for a scalar or
     /// array result, and for a void result with a Span output (the caller's adjoint of what it
     /// passed as the output is the reverse's seed, used and cleared in place).
