@@ -44,9 +44,7 @@ internal sealed partial class BodyLowerer
             Unsupported(invocation, $"'{target.Name}' would write its output '{written}' into an array it also reads as an input; pass a different array as '{written}'");
             return;
         }
-        var call = new DifferentiableCall(
-            target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), target.Name,
-            arguments.ToEquatableArray(), parameters.ToEquatableArray());
+        var call = CallOf(target, parameters, arguments);
         Emit(new CallStatement(call, output.Name));
         // What the call wrote is no longer the value of an earlier constant-index store.
         output.Elements.Clear();
@@ -79,9 +77,7 @@ internal sealed partial class BodyLowerer
             return;
         }
         var name = ClaimUserName(symbol.Name);
-        var call = new DifferentiableCall(
-            target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), target.Name,
-            arguments.ToEquatableArray(), parameters.ToEquatableArray());
+        var call = CallOf(target, parameters, arguments);
         Emit(new CallStatement(call, name) { Declares = true });
         var varied = arguments.Any(IsVaried);
         _aggregates[symbol] = new AggregateInfo(name, AggregateKind.ElementWritten, isTensor: false, varied);
@@ -177,9 +173,7 @@ internal sealed partial class BodyLowerer
             _varied.UnionWith(names);
         }
         var target = invocation.TargetMethod;
-        var call = new DifferentiableCall(
-            target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), target.Name,
-            arguments.ToEquatableArray(), parameters.ToEquatableArray());
+        var call = CallOf(target, parameters, arguments);
         Emit(new CallStatement(call, "") { Targets = names.ToEquatableArray() });
     }
 
@@ -215,4 +209,8 @@ internal sealed partial class BodyLowerer
 
     private static IOperation StripDeclaration(IOperation operation) =>
         operation is IDeclarationExpressionOperation declaration ? declaration.Expression : operation;
+
+    /// <summary>The IR of a call to <paramref name="target"/> with lowered arguments.</summary>
+    private static DifferentiableCall CallOf(IMethodSymbol target, List<CalleeParameter> parameters, List<Expr> arguments) =>
+        new(target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), target.Name, arguments.ToEquatableArray(), parameters.ToEquatableArray());
 }
