@@ -244,6 +244,7 @@ public sealed class NaturalHelpersTests
                 var b = HelpersField.FieldPullback(w[0], w[1], w[2]);
                 return new PullbackRun(Flat.Of(b.Value), (s, g) => b.Backward(s[0], s[1], ref g[0], ref g[1], ref g[2]));
             },
+            Jacobian = w => HelpersField.FieldJacobian(w[0], w[1], w[2]),
             // dx = a x y, dy = a (x - y).
             ExactVjp = (w, s) => [s[0] * w[2] * w[1] + s[1] * w[2], s[0] * w[2] * w[0] - s[1] * w[2], s[0] * w[0] * w[1] + s[1] * (w[0] - w[1])],
         };
