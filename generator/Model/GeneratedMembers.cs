@@ -29,8 +29,8 @@ internal sealed record GeneratedMembers(
     /// the pullback's Value is the tuple and its Backward takes the same seeds); MJacobian (and its
     /// overload writing into a caller's buffer, not for a tensor or tuple) for a non-scalar result
     /// and any differentiable input;
-    /// MTapedForward/MTapedReverse (what calling [Differentiable] methods use) for a scalar or
-    /// array result, and for a void result with a Span output (the caller's adjoint of what it
+    /// MTapedForward/MTapedReverse (what calling [Differentiable] methods use) for a scalar, array
+    /// or tuple result, and for a void result with a Span output (the caller's adjoint of what it
     /// passed as the output is the reverse's seed, used and cleared in place).
     /// </summary>
     public static GeneratedMembers Of(string name, IEnumerable<ParameterModel> parameters, ResultModel result)
