@@ -87,6 +87,24 @@ public sealed class Tape
         PushGrowing(value);
     }
 
+    /// <summary>Saves every element of an array a called method is about to overwrite (read back by <see cref="TapeReader.PopAll(Span{double})"/>).</summary>
+    public void PushAll(ReadOnlySpan<double> values)
+    {
+        foreach (var value in values)
+        {
+            Push(value);
+        }
+    }
+
+    /// <summary>The <c>float</c> twin of <see cref="PushAll(ReadOnlySpan{double})"/>.</summary>
+    public void PushAll(ReadOnlySpan<float> values)
+    {
+        foreach (var value in values)
+        {
+            Push(value);
+        }
+    }
+
     /// <summary>Saves a control decision or an integer the forward sweep is about to overwrite.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PushInt(int value)
@@ -273,6 +291,24 @@ public struct TapeReader
     /// <summary>The last value pushed and not yet read.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Pop() => _values[--_valueIndex];
+
+    /// <summary>Puts back the elements <see cref="Tape.PushAll(ReadOnlySpan{double})"/> saved, last first.</summary>
+    public void PopAll(Span<double> values)
+    {
+        for (var k = values.Length - 1; k >= 0; k--)
+        {
+            values[k] = _values[--_valueIndex];
+        }
+    }
+
+    /// <summary>The <c>float</c> twin of <see cref="PopAll(Span{double})"/>.</summary>
+    public void PopAll(Span<float> values)
+    {
+        for (var k = values.Length - 1; k >= 0; k--)
+        {
+            values[k] = (float)_values[--_valueIndex];
+        }
+    }
 
     /// <summary>The last decision or integer pushed and not yet read.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

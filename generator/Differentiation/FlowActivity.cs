@@ -48,6 +48,7 @@ internal static class FlowActivity
     private static bool AnyReturnVaried(IEnumerable<Statement> statements, HashSet<string> varied) => statements.Any(s => s switch
     {
         Return { Scalar: { } scalar } => IsVaried(scalar, varied),
+        Return { Elements.Count: > 0 } tuple => tuple.Elements.Any(e => IsVaried(e, varied)),
         Return { Aggregate: { } aggregate } => varied.Contains(aggregate),
         If branch => AnyReturnVaried(branch.Then, varied) || AnyReturnVaried(branch.Else, varied),
         Loop loop => AnyReturnVaried(loop.Body, varied),
@@ -65,6 +66,10 @@ internal static class FlowActivity
                     break;
                 case Store store:
                     assignments.Add((store.Aggregate, store.Value));
+                    break;
+                case CallStatement call:
+                    assignments.Add((call.Output, call.Call));
+                    assignments.AddRange(call.Targets.Select(t => (t, (Expr)call.Call)));
                     break;
                 case If branch:
                     Collect(branch.Then, assignments);

@@ -127,6 +127,7 @@ internal sealed partial class FlowReverseMode
                     break;
                 case ReverseCall c:
                     Read(c.Seed, needed);
+                    foreach (var s in c.Seeds) { Read(s, needed); }
                     foreach (var a in c.Call.Arguments) { Read(a, needed); }
                     break;
             }
@@ -159,6 +160,11 @@ internal sealed partial class FlowReverseMode
                 switch (statement)
                 {
                     case SetElement { Value: TapePop } set: restored.Add(set.Aggregate); break;
+                    case ReverseCall { RestoresOutput: true } call:
+                        // The call's own restore puts back the output's old elements (a callee's reverse
+                        // never writes its output: it works on a copy of what it returned).
+                        restored.UnionWith(call.Call.Arguments.Where((a, k) => call.Call.Parameters[k].Kind == ParameterKind.OutputSpan).OfType<AggregateArgument>().Select(a => a.Aggregate));
+                        break;
                     case BackwardIf b: Visit(b.Then); Visit(b.Else); break;
                     case BackwardFor f: Visit(f.Body); break;
                 }
@@ -311,8 +317,8 @@ internal sealed partial class FlowReverseMode
             {
                 Call = c.Call with
                 {
-                    Arguments = c.Call.Arguments.Select((a, k) => Map(a) is AggregateArgument { LengthOf: not null } copy && c.Call.Parameters[k].Kind == ParameterKind.Array
-                        ? copy with { AsArray = true }
+                    Arguments = c.Call.Arguments.Select((a, k) => Map(a) is AggregateArgument { LengthOf: not null } copy && c.Call.Parameters[k].Kind is ParameterKind.Array or ParameterKind.OutputSpan
+                        ? copy with { AsArray = c.Call.Parameters[k].Kind == ParameterKind.Array, Writable = c.Call.Parameters[k].Kind == ParameterKind.OutputSpan }
                         : Map(a)).ToEquatableArray(),
                 },
                 Seed = Map(c.Seed),

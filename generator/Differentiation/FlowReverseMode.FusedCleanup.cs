@@ -203,7 +203,7 @@ internal sealed partial class FlowReverseMode
                 case SetElement e: names.Add(e.Aggregate); Names(e.Value, names); foreach (var i in e.Indices) { Names(i, names); } break;
                 case BackwardIf b: Names(b.Condition, names); CountNames(b.Then, counts); CountNames(b.Else, counts); break;
                 case BackwardFor f: names.Add(f.Index); Names(f.Start, names); Names(f.Condition, names); CountNames(f.Body, counts); break;
-                case ReverseCall c: Names(c.Seed, names); foreach (var a in c.Call.Arguments) { Names(a, names); } foreach (var b in c.Buffers) { names.Add(b); } break;
+                case ReverseCall c: Names(c.Seed, names); foreach (var s in c.Seeds) { Names(s, names); } foreach (var a in c.Call.Arguments) { Names(a, names); } foreach (var b in c.Buffers) { names.Add(b); } break;
                 case DeclareBuffer b: names.Add(b.Name); break;
                 default: names.Add("?" + statement.GetType().Name); break;
             }

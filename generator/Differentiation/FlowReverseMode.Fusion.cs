@@ -33,7 +33,8 @@ internal sealed partial class FlowReverseMode
     /// <summary>The Backward method's program with one loop fused, or null when no loop qualifies.</summary>
     private BackwardProgram? RunFused()
     {
-        _fusedLoop = FusionCandidate();
+        // A tuple result has several seeds; fusion reasons about one.
+        _fusedLoop = _method.Result.Kind == ResultKind.Tuple ? null : FusionCandidate();
         if (_fusedLoop is null)
         {
             return null;

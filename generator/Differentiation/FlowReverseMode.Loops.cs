@@ -74,6 +74,7 @@ internal sealed partial class FlowReverseMode
             switch (statement)
             {
                 case Assign assign when assign.Name == name: count++; break;
+                case CallStatement call when call.Targets.Contains(name): count++; break;
                 case If branch: CountAssignments(branch.Then, name, ref count); CountAssignments(branch.Else, name, ref count); break;
                 case Loop loop: CountAssignments(loop.Body, name, ref count); CountAssignments(loop.Step, name, ref count); break;
             }
@@ -163,6 +164,7 @@ internal sealed partial class FlowReverseMode
             {
                 case Assign assign: names.Add(assign.Name); break;
                 case Store store: names.Add(store.Aggregate); break;
+                case CallStatement call: names.Add(call.Output); names.UnionWith(call.Targets); break;
                 case If branch: AssignedNames(branch.Then, names); AssignedNames(branch.Else, names); break;
                 case Loop loop: AssignedNames(loop.Body, names); AssignedNames(loop.Step, names); break;
             }
@@ -225,6 +227,9 @@ internal sealed partial class FlowReverseMode
                     break;
                 case Store store:
                     count += Names(store.Value).Contains(name) || store.Indices.Any(i => Names(i).Contains(name)) ? 1 : 0;
+                    break;
+                case CallStatement call:
+                    count += Names(call.Call).Contains(name) ? 1 : 0;
                     break;
                 case Return { Scalar: { } scalar }:
                     count += Names(scalar).Contains(name) ? 1 : 0;
@@ -290,6 +295,10 @@ internal sealed partial class FlowReverseMode
                     case Store store:
                         others.Add(store.Value);
                         others.AddRange(store.Indices);
+                        break;
+                    case CallStatement call:
+                        others.Add(call.Call);
+                        assignedOtherwise.UnionWith(call.Targets);
                         break;
                     case Return { Scalar: { } scalar }:
                         others.Add(scalar);

@@ -117,6 +117,9 @@ internal sealed partial class FlowReverseMode
             case Assign assign:
                 TransformAssign(assign, forward, reverse);
                 break;
+            case CallStatement call:
+                TransformCallStatement(call, forward, reverse);
+                break;
             case Store store:
                 var pair = ++_elementRecords;
                 forward.Add(new SaveElement(store.Aggregate, store.Indices) { Pair = pair });
@@ -167,6 +170,12 @@ internal sealed partial class FlowReverseMode
             case Return ret:
                 forward.AddRange(ExitPushes(toLoop: false));
                 _earlyReturn |= !isFinalReturn;
+                for (var k = 0; k < ret.Elements.Count; k++)
+                {
+                    // Each element has a seed of its own.
+                    forward.Add(new Assign(_tupleResult[k], ret.Elements[k]));
+                    Propagate(ret.Elements[k], Variable.Adjoint(_method.Result.SeedName(k), ScalarType.Double), reverse);
+                }
                 if (ret.Scalar is { } scalar)
                 {
                     forward.Add(new Assign(_resultVariable!, scalar));
@@ -315,6 +324,27 @@ internal sealed partial class FlowReverseMode
             reverse.Add(new SetLocal(adjoint, new Constant(0, call.Type)));
             seed = Variable.Adjoint(saved, call.Type);
         }
+        var (buffers, scalarAdjoints) = CalleeBuffers(call, reverse);
+        reverse.Add(new ReverseCall(call, seed, buffers.ToEquatableArray()));
+        foreach (var (argument, adjoint, type) in scalarAdjoints)
+        {
+            Propagate(argument, Variable.Adjoint(adjoint, type), reverse);
+        }
+        // The variable's old value was recorded before the callee's records: it is read back after them.
+        // (The variable is the call's own temporary, so the arguments never read it.)
+        if (restore)
+        {
+            reverse.Add(new RestoreVariable(assign.Name, call.Type));
+        }
+    }
+
+    /// <summary>
+    /// The gradient buffers a call's reverse passes, in the callee's parameter order: an input's
+    /// gradient buffer, a local's or output's adjoint buffer, or scratch; scalar parameters get
+    /// fresh adjoint locals (declared here), which the caller propagates after the call.
+    /// </summary>
+    private (List<string> Buffers, List<(Expr Argument, string Adjoint, ScalarType Type)> ScalarAdjoints) CalleeBuffers(DifferentiableCall call, List<BackwardStatement> reverse)
+    {
         var buffers = new List<string>();
         var scalarAdjoints = new List<(Expr Argument, string Adjoint, ScalarType Type)>();
         for (var k = 0; k < call.Parameters.Count; k++)
@@ -345,17 +375,7 @@ internal sealed partial class FlowReverseMode
                 : parameter.ElementType == ScalarType.Float ? $"new global::System.Span<float>(tape.ScratchSingle({aggregate}.Length), 0, {aggregate}.Length)"
                 : $"new global::System.Span<double>(tape.Scratch({aggregate}.Length), 0, {aggregate}.Length)");
         }
-        reverse.Add(new ReverseCall(call, seed, buffers.ToEquatableArray()));
-        foreach (var (argument, adjoint, type) in scalarAdjoints)
-        {
-            Propagate(argument, Variable.Adjoint(adjoint, type), reverse);
-        }
-        // The variable's old value was recorded before the callee's records: it is read back after them.
-        // (The variable is the call's own temporary, so the arguments never read it.)
-        if (restore)
-        {
-            reverse.Add(new RestoreVariable(assign.Name, call.Type));
-        }
+        return (buffers, scalarAdjoints);
     }
 
     private static bool Mentions(Expr expr, string name)

@@ -28,6 +28,9 @@ internal sealed partial class FlowReverseMode
     private readonly HashSet<Loop> _canonical = new(ReferenceComparer<Loop>.Instance);
     private readonly Stack<Frame> _frames = new();
     private readonly string? _resultVariable;
+
+    /// <summary>A tuple result: one variable per element, returned as <c>(dx, dy)</c>.</summary>
+    private readonly List<string> _tupleResult = new();
     private readonly string? _resultAggregate;
     private int _loopDepth;
     private bool _earlyReturn;
@@ -39,13 +42,22 @@ internal sealed partial class FlowReverseMode
         _method = method;
         _options = options;
         _parameters = method.Parameters.ToDictionary(p => p.Name);
-        _names = new NameAllocator(method.Body.UsedNames.Concat(ReverseMode.ReservedNames(method)).Concat(Identifiers.Generated));
+        _names = new NameAllocator(method.Body.UsedNames.Concat(ReverseMode.ReservedNames(method)).Concat(Identifiers.Generated)
+            .Concat(method.Result.Elements.Select((_, k) => method.Result.SeedName(k))));
         _varied = FlowActivity.VariedNames(method);
+        // A Span output's adjoint always exists, even when what is written is constant: a calling
+        // method passes its own adjoint buffer as the seed, and the elements written must be cleared.
+        _varied.UnionWith(method.Parameters.Where(p => p.Kind == ParameterKind.OutputSpan).Select(p => p.Name));
         _locals = new HashSet<string>(method.Body.Locals.Select(l => l.Name));
         if (method.Result.Kind == ResultKind.Scalar)
         {
             _resultVariable = _names.Fresh("result");
             _extraLocals.Add(new LocalVariable(_resultVariable, method.Result.ElementType));
+        }
+        foreach (var element in method.Result.Kind == ResultKind.Tuple ? method.Result.Elements : EquatableArray<string>.Empty)
+        {
+            _tupleResult.Add(_names.Fresh(element));
+            _extraLocals.Add(new LocalVariable(_tupleResult[_tupleResult.Count - 1], ScalarType.Double));
         }
         _resultAggregate = FindReturnedAggregate(method.Body.Statements) ?? method.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.OutputSpan)?.Name;
     }
@@ -112,7 +124,7 @@ internal sealed partial class FlowReverseMode
 
         var locals = _method.Body.Locals.Concat(_extraLocals).ToEquatableArray();
         var captured = Captured(finalReverse, locals);
-        return new BackwardProgram(_method, finalForward.ToEquatableArray(), finalReverse.ToEquatableArray(), captured, _resultVariable ?? _resultAggregate)
+        return new BackwardProgram(_method, finalForward.ToEquatableArray(), finalReverse.ToEquatableArray(), captured, _resultVariable ?? _resultAggregate ?? TupleText())
         {
             UsesTape = true,
             NeedsTape = UsesTapeStorage(finalForward, finalReverse),
@@ -120,6 +132,8 @@ internal sealed partial class FlowReverseMode
             HasEarlyReturn = _earlyReturn,
         };
     }
+
+    private string? TupleText() => _tupleResult.Count == 0 ? null : "(" + string.Join(", ", _tupleResult) + ")";
 
     private IEnumerable<(string Name, ScalarType Type)> ScalarNames() =>
         _method.Parameters.Where(p => p.Kind == ParameterKind.Scalar).Select(p => (p.Name, p.ElementType)).Concat(_method.Body.Locals.Select(l => (l.Name, l.Type)));
@@ -145,7 +159,7 @@ internal sealed partial class FlowReverseMode
         statements.FirstOrDefault(s => s is AllocateArray a && a.Name == name || s is AllocateTensor t && t.Name == name);
 
     private static IEnumerable<string> LocalAggregates(IEnumerable<Statement> statements) =>
-        statements.Select(s => s switch { AllocateArray a => a.Name, AllocateTensor t => t.Name, _ => null }).Where(n => n is not null)!;
+        statements.Select(s => s switch { AllocateArray a => a.Name, AllocateTensor t => t.Name, CallStatement { Declares: true } c => c.Output, _ => null }).Where(n => n is not null)!;
 
     private static string? FindReturnedAggregate(IEnumerable<Statement> statements)
     {
@@ -222,6 +236,7 @@ internal sealed partial class FlowReverseMode
                 {
                     case TapePush: uses = true; break;
                     case Assign { Value: DifferentiableCall { UserDerivative: null } }: uses = true; break;
+                    case CallStatement: uses = true; break;
                     case RunReverse run: Reverse(run.Statements); break;
                     case If branch: Forward(branch.Then); Forward(branch.Else); break;
                     case Loop loop: Forward(loop.Body); Forward(loop.Step); break;

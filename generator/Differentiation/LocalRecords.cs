@@ -38,6 +38,7 @@ internal static class LocalRecords
     {
         Assign assign => CallsTapedForward(assign.Value),
         Store store => CallsTapedForward(store.Value),
+        CallStatement => true,
         Loop loop => loop.Step.Any(step => step is TapePush) || CallsTapedForward(loop.Condition) || NeedsTapeObject(loop.Body) || NeedsTapeObject(loop.Step),
         If branch => CallsTapedForward(branch.Condition) || NeedsTapeObject(branch.Then) || NeedsTapeObject(branch.Else),
         RunReverse run => FlowReverseMode.CallsTapedReverse(run.Statements),

@@ -99,7 +99,7 @@ internal static class TangentMode
                 {
                     // A parameter assigned in the body would need a tangent of its own: not handled.
                     case Assign a: Expression(a.Value); ok &= !parameters.Contains(a.Name); break;
-                    case Return r: if (r.Scalar is { } s) { Expression(s); } ok &= r.Aggregate is null && r.Tensor is null; break;
+                    case Return r: if (r.Scalar is { } s) { Expression(s); } ok &= r.Aggregate is null && r.Tensor is null && r.Elements.Count == 0; break;
                     case If i: Expression(i.Condition); Visit(i.Then); Visit(i.Else); break;
                     case Loop l: Expression(l.Condition); Visit(l.Body); Visit(l.Step); break;
                     case Break or Continue: break;

@@ -39,7 +39,7 @@ internal static class ExpressionPrinter
             ElementLoad l => ($"{l.Aggregate}[{string.Join(", ", l.Indices.Select(i => Print(i, Lowest)))}]", Primary),
             LengthOf l => (l.Aggregate + ".Length", Primary),
             TensorDimension d => ($"{d.Tensor}.Shape[{Print(d.Dimension, Lowest)}]", Primary),
-            AggregateArgument { LengthOf: { } length } a => ($"new {TypeNames.ReadOnlySpan(a.Element)}({a.Aggregate}, 0, {length}.Length){(a.AsArray ? ".ToArray()" : "")}", Primary),
+            AggregateArgument { LengthOf: { } length } a => ($"new {(a.Writable ? TypeNames.Span(a.Element) : TypeNames.ReadOnlySpan(a.Element))}({a.Aggregate}, 0, {length}.Length){(a.AsArray ? ".ToArray()" : "")}", Primary),
             AggregateArgument a => (a.Aggregate, Primary),
             DifferentiableCall { UserDerivative: not null } c => ($"{c.ContainingType}.{c.Method}({string.Join(", ", c.Arguments.Select(a => Print(a, Lowest)))})", Primary),
             DifferentiableCall c => ($"{c.ContainingType}.{GeneratedMembers.TapedForwardName(c.Method)}({string.Join(", ", c.Arguments.Select(a => Print(a, Lowest)).Append(Tape))})", Primary),

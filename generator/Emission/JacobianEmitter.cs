@@ -26,7 +26,7 @@ internal static class JacobianEmitter
 
     /// <summary>The buffer form needs spans for every buffer and the seed: double, no tensors.</summary>
     private static bool WritesIntoBuffer(MethodModel method) =>
-        method.Result.Kind != ResultKind.Tensor && method.Result.ElementType == ScalarType.Double
+        method.Result.Kind is not (ResultKind.Tensor or ResultKind.Tuple) && method.Result.ElementType == ScalarType.Double
         && SourceEmitter.Differentiable(method).All(p => p.Kind != ParameterKind.Tensor && p.ElementType == ScalarType.Double);
 
     public static void Emit(IndentedWriter writer, BackwardProgram program)
@@ -65,7 +65,12 @@ internal static class JacobianEmitter
         var (pullback, outputs, inputs, jacobian, unitSeed, column, i, j) = (names.Fresh("pullback"), names.Fresh("outputs"), names.Fresh("inputs"),
             names.Fresh("jacobian"), names.Fresh("unitSeed"), names.Fresh("column"), names.Fresh("i"), names.Fresh("value"));
         writer.Line($"var {pullback} = {GeneratedMembers.Of(method).Pullback}({string.Join(", ", method.Parameters.Select(p => p.Name))});");
-        var outputCount = method.Result.Kind == ResultKind.Void ? $"{output}.Length" : $"{pullback}.Value.Length";
+        var outputCount = method.Result.Kind switch
+        {
+            ResultKind.Void => $"{output}.Length",
+            ResultKind.Tuple => method.Result.Elements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => $"{pullback}.Value.Length",
+        };
         writer.Line($"int {outputs} = {outputCount};");
         writer.Line($"int {inputs} = {InputCount(method)};");
         writer.Line($"var {jacobian} = new double[{outputs}, {inputs}];");
@@ -94,7 +99,9 @@ internal static class JacobianEmitter
             });
         }
         var buffers = SourceEmitter.Differentiable(method).Select(p => p.Kind == ParameterKind.Scalar ? "ref " + rows[p.Name] : rows[p.Name]);
-        writer.Line($"{pullback}.Backward({unitSeed}, {string.Join(", ", buffers)});");
+        // A tuple's pullback takes one seed per element.
+        var seeds = method.Result.Kind == ResultKind.Tuple ? string.Join(", ", method.Result.Elements.Select((_, k) => $"{unitSeed}[{k}]")) : unitSeed;
+        writer.Line($"{pullback}.Backward({seeds}, {string.Join(", ", buffers)});");
         writer.Line($"{seedSpan}[{i}] = 0;");
         writer.Line($"int {column} = 0;");
         foreach (var p in SourceEmitter.Differentiable(method))

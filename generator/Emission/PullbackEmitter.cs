@@ -55,6 +55,7 @@ internal static class PullbackEmitter
             switch (statement)
             {
                 case AllocateArray array: lets[array.Name] = array.ElementType.Keyword() + "[]"; break;
+                case CallStatement { Declares: true } call: lets[call.Output] = call.Call.Type.Keyword() + "[]"; break;
                 case AllocateTensor tensor: lets[tensor.Name] = TypeNames.Tensor; break;
             }
         }

@@ -90,7 +90,10 @@ internal static class SourceEmitter
 
     public static IEnumerable<ParameterModel> Differentiable(MethodModel method) => method.Parameters.Where(p => p.IsDifferentiable);
 
-    public static string SeedParameter(MethodModel method) => $"{TypeNames.Seed(method.Result)} {ReverseMode.Seed}";
+    /// <summary>The seed: one value or span, or for a tuple result one <c>double</c> per element (<c>double dxSeed, double dySeed</c>).</summary>
+    public static string SeedParameter(MethodModel method) => method.Result.Kind == ResultKind.Tuple
+        ? string.Join(", ", method.Result.Elements.Select((_, k) => $"double {method.Result.SeedName(k)}"))
+        : $"{TypeNames.Seed(method.Result)} {ReverseMode.Seed}";
 
     /// <summary>Shape checks of the gradient buffers against their parameters: first, so nothing is written if they fail.</summary>
     public static void BufferChecks(IndentedWriter writer, MethodModel method)
@@ -120,7 +123,7 @@ internal static class SourceEmitter
                 places.Add((p.Name, p.Kind == ParameterKind.Tensor ? $"{p.Name}.AsSpan()" : p.Name, p.Kind == ParameterKind.Tensor ? ScalarType.Double : p.ElementType, p.Kind == ParameterKind.OutputSpan));
             }
         }
-        if (seed && method.Result.Kind != ResultKind.Scalar)
+        if (seed && method.Result.Kind is not (ResultKind.Scalar or ResultKind.Tuple))
         {
             var element = method.Result.Kind == ResultKind.Void ? OutputElement(method) : method.Result.Kind == ResultKind.Tensor ? ScalarType.Double : method.Result.ElementType;
             places.Add((ReverseMode.Seed, method.Result.Kind == ResultKind.Tensor ? $"{ReverseMode.Seed}.AsSpan()" : ReverseMode.Seed, element, false));

@@ -43,6 +43,19 @@ internal static class StatementPrinter
                 case Assign assign:
                     writer.Line(AssignText(assign) + ";");
                     break;
+                case CallStatement { Targets.Count: > 0 } call:
+                    writer.Line($"({string.Join(", ", call.Targets)}) = {Print(call.Call)};");
+                    break;
+                case CallStatement { Declares: true } call:
+                    writer.Line($"{Target(call.Output, fields, "var")} = {Print(call.Call)};");
+                    break;
+                case CallStatement call:
+                    if (call.SaveOutput)
+                    {
+                        writer.Line($"{Tape}.PushAll({call.Output});");
+                    }
+                    writer.Line(Print(call.Call) + ";");
+                    break;
                 case TapePush { Local: true } push:
                     LocalPush(writer, push);
                     break;
@@ -224,6 +237,11 @@ internal static class StatementPrinter
                     break;
                 case ReverseCall call:
                     writer.Line(ReverseCallText(call) + ";");
+                    if (call.RestoresOutput)
+                    {
+                        var output = call.Call.Arguments.Where((a, k) => call.Call.Parameters[k].Kind == Model.ParameterKind.OutputSpan).Single();
+                        writer.Line($"{Reader}.PopAll({Print(output)});");
+                    }
                     break;
             }
         }
@@ -238,7 +256,8 @@ internal static class StatementPrinter
             // The user's VJP recomputes the value it returns; only its gradients are used here.
             return $"{vjp}({string.Join(", ", call.Arguments.Select(Print).Append(Print(reverse.Seed)).Concat(buffers))})";
         }
-        var arguments = call.Arguments.Select(Print).Append(Print(reverse.Seed)).Concat(buffers).Append("ref " + Reader).Append(Tape);
+        var seeds = reverse.Seeds.Count > 0 ? reverse.Seeds.Select(Print) : new[] { Print(reverse.Seed) };
+        var arguments = call.Arguments.Select(Print).Concat(seeds).Concat(buffers).Append("ref " + Reader).Append(Tape);
         return $"{call.ContainingType}.{GeneratedMembers.TapedReverseName(call.Method)}({string.Join(", ", arguments)})";
     }
 

@@ -18,11 +18,18 @@ internal static class TapedEmitter
     private static string TapeParameter => $"{TypeNames.TapeType} {ExpressionPrinter.Tape}";
 
     public static string ForwardSignature(MethodModel method) =>
-        $"internal static {method.Result.ElementType.Keyword()} {GeneratedMembers.TapedForwardName(method.Name)}({string.Join(", ", SourceEmitter.Parameters(method).Append(TapeParameter))})";
+        $"internal static {TypeNames.Result(method.Result)} {GeneratedMembers.TapedForwardName(method.Name)}({string.Join(", ", SourceEmitter.Parameters(method).Append(TapeParameter))})";
 
-    public static string ReverseSignature(MethodModel method)
+    /// <summary>
+    /// For a void method the seed is the caller's adjoint buffer of the Span output, named
+    /// <paramref name="outputAdjoint"/>: read, and cleared where the method writes, in place.
+    /// </summary>
+    public static string ReverseSignature(MethodModel method, string? outputAdjoint = null)
     {
-        var parameters = SourceEmitter.Parameters(method).Append(SourceEmitter.SeedParameter(method)).Concat(SourceEmitter.Buffers(method))
+        var seed = method.Result.Kind == ResultKind.Void
+            ? $"{TypeNames.Span(method.Result.ElementType)} {outputAdjoint ?? ReverseMode.Seed}"
+            : SourceEmitter.SeedParameter(method);
+        var parameters = SourceEmitter.Parameters(method).Append(seed).Concat(SourceEmitter.Buffers(method))
             .Append($"ref global::SourceGen.Autodiff.TapeReader {ExpressionPrinter.Reader}").Append(TapeParameter);
         return $"internal static void {GeneratedMembers.TapedReverseName(method.Name)}({string.Join(", ", parameters)})";
     }
@@ -56,7 +63,15 @@ internal static class TapedEmitter
                 _ => $"{ExpressionPrinter.Tape}.PushObject({name});",
             });
         }
-        writer.Line($"return {program.ResultName};");
+        if (method.Result.Kind != ResultKind.Void)
+        {
+            writer.Line($"return {program.ResultName};");
+        }
+        else if (program.HasEarlyReturn)
+        {
+            // The label above needs a statement after it.
+            writer.Line("return;");
+        }
         writer.Close();
         writer.Line();
 
@@ -64,7 +79,11 @@ internal static class TapedEmitter
         writer.Line($"/// <summary>The reverse sweep of <see cref=\"{method.Name}\"/> for a calling [Differentiable] method: reads back what its taped forward recorded.</summary>");
         writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.Line(SourceEmitter.GeneratedCodeAttribute);
-        writer.Open(ReverseSignature(method));
+        // A void method's output adjoint is the caller's buffer, not a copy of a seed.
+        var outputAdjoint = method.Result.Kind == ResultKind.Void
+            ? program.Reverse.OfType<DeclareBuffer>().FirstOrDefault(b => b.CopyOf == ReverseMode.Seed)
+            : null;
+        writer.Open(ReverseSignature(method, outputAdjoint?.Name));
         var declared = new HashSet<string>(method.Parameters.Select(p => p.Name));
         if (program.UsesTape)
         {
@@ -88,7 +107,15 @@ internal static class TapedEmitter
         }
         // Whole-tensor locals are pure functions of the inputs: recomputed rather than recorded.
         StatementPrinter.Forward(writer, program.Forward.OfType<TensorLet>().Where(t => program.CapturedValues.Contains(t.Name)));
-        StatementPrinter.Reverse(writer, program.Reverse, SourceEmitter.TensorNames(method));
+        StatementPrinter.Reverse(writer, program.Reverse.Where(s => !ReferenceEquals(s, outputAdjoint)), SourceEmitter.TensorNames(method));
+        if (method.Result.Kind == ResultKind.Void && !program.UsesTape)
+        {
+            // Straight-line code reads the seed of each element it wrote: those adjoints are used up.
+            foreach (var store in program.Forward.OfType<Store>())
+            {
+                writer.Line($"{ReverseMode.Seed}[{string.Join(", ", store.Indices.Select(i => ExpressionPrinter.Print(i)))}] = 0;");
+            }
+        }
         writer.Close();
     }
 
@@ -110,6 +137,7 @@ internal static class TapedEmitter
             {
                 case Let let: types[let.Name] = let.Value.Type.Keyword(); break;
                 case AllocateArray array: types[array.Name] = array.ElementType.Keyword() + "[]"; break;
+                case CallStatement { Declares: true } call: types[call.Output] = call.Call.Type.Keyword() + "[]"; break;
                 case AllocateTensor tensor: types[tensor.Name] = TypeNames.Tensor; break;
             }
         }

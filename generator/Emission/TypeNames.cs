@@ -1,3 +1,4 @@
+using System.Linq;
 using SourceGen.Autodiff.Generator.Differentiation;
 using SourceGen.Autodiff.Generator.IR;
 using SourceGen.Autodiff.Generator.Model;
@@ -54,6 +55,7 @@ internal static class TypeNames
     public static string Result(ResultModel result) => result.Kind switch
     {
         ResultKind.Scalar => result.ElementType.Keyword(),
+        ResultKind.Tuple => "(" + string.Join(", ", result.Elements.Select(e => "double " + e)) + ")",
         ResultKind.Array => result.ElementType.Keyword() + "[]",
         ResultKind.Tensor => Tensor,
         _ => "void",

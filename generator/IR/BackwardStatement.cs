@@ -83,7 +83,20 @@ internal sealed record RestoreByComputing(string Name, Expr Value) : BackwardSta
 /// call's adjoint as seed; scalar parameters' adjoints land in fresh locals (<c>Adjoints</c>,
 /// null where the parameter gets none), arrays' in the named buffers.
 /// </summary>
-internal sealed record ReverseCall(DifferentiableCall Call, Expr Seed, EquatableArray<string> Buffers) : BackwardStatement;
+internal sealed record ReverseCall(DifferentiableCall Call, Expr Seed, EquatableArray<string> Buffers) : BackwardStatement
+{
+    /// <summary>
+    /// A call writing a Span output (a <see cref="CallStatement"/>): the seed is the output's adjoint
+    /// buffer, which the callee's reverse reads and clears in place; with <c>RestoresOutput</c> the
+    /// output's old elements are read back from the tape after it.
+    /// </summary>
+    public Expr? Output { get; init; }
+
+    public bool RestoresOutput { get; init; }
+
+    /// <summary>A tuple result's seeds, one per element (then <c>Seed</c> is unused).</summary>
+    public EquatableArray<Expr> Seeds { get; init; } = EquatableArray<Expr>.Empty;
+}
 
 /// <summary>
 /// Placeholder while fusing: marks where the fused loop's reverse stood in the reverse sweep.

@@ -109,6 +109,9 @@ internal sealed record AggregateArgument(string Aggregate) : Expr(ScalarType.Dou
 
     /// <summary>The callee takes an array: the trimmed copy is materialized (rare: a result array passed whole and restored).</summary>
     public bool AsArray { get; init; }
+
+    /// <summary>The callee writes it (a Span output): the trimmed copy is a Span, not a ReadOnlySpan.</summary>
+    public bool Writable { get; init; }
 }
 
 /// <summary>How a callee's parameter is passed, and whether it gets a gradient buffer.</summary>

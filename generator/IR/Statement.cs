@@ -23,13 +23,37 @@ internal sealed record AllocateTensor(string Name, EquatableArray<Expr> Dimensio
 internal sealed record TensorLet(string Name, TensorExpr Value) : Statement;
 
 /// <summary>The method's single return, at the end: a scalar, an aggregate's name, or a tensor expression.</summary>
-internal sealed record Return(Expr? Scalar, string? Aggregate, TensorExpr? Tensor) : Statement;
+internal sealed record Return(Expr? Scalar, string? Aggregate, TensorExpr? Tensor) : Statement
+{
+    /// <summary>A tuple result's elements, <c>return (e1, e2);</c> (empty otherwise).</summary>
+    public EquatableArray<Expr> Elements { get; init; } = EquatableArray<Expr>.Empty;
+}
 
 /// <summary>
 /// <c>name = value;</c> to a mutable variable, in methods with branches or loops (where the IR
 /// is not SSA). Variables are declared once, up front (<see cref="MethodBody.Locals"/>).
 /// </summary>
 internal sealed record Assign(string Name, Expr Value) : Statement;
+
+/// <summary>
+/// <c>G(args, output);</c>: a call to a void [Differentiable] method that writes its Span output
+/// into <paramref name="Output"/> (a local array or the caller's own Span output), as a statement;
+/// or <c>var output = G(args);</c> for a method returning an array (<see cref="Declares"/>).
+/// </summary>
+internal sealed record CallStatement(DifferentiableCall Call, string Output) : Statement
+{
+    /// <summary>The output's old elements go on the tape before the call (the reverse sweep puts them back after the callee's reverse).</summary>
+    public bool SaveOutput { get; init; }
+
+    /// <summary>
+    /// <c>var p = G(args);</c>: G returns a new array, which declares the local <c>Output</c>
+    /// (<c>Call.Type</c> is its element type); nothing is overwritten, so nothing is recorded.
+    /// </summary>
+    public bool Declares { get; init; }
+
+    /// <summary><c>(a, b) = G(args);</c> for a method returning a tuple: the scalar variables assigned (<c>Output</c> is empty).</summary>
+    public EquatableArray<string> Targets { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary><c>if (condition) { then } else { otherwise }</c>.</summary>
 internal sealed record If(Expr Condition, EquatableArray<Statement> Then, EquatableArray<Statement> Else) : Statement;

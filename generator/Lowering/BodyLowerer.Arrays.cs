@@ -68,6 +68,17 @@ internal sealed partial class BodyLowerer
             return;
         }
         var stripped = StripConversions(value);
+        if (stripped is IInvocationOperation call && IsDifferentiableMethod(call.TargetMethod))
+        {
+            // var p = Softmax(z): the helper's array result, its adjoint the helper's seed.
+            if (_aggregates.ContainsKey(symbol))
+            {
+                Unsupported(whole, $"'{symbol.Name}' already holds an array; bind the result of '{call.TargetMethod.Name}' to a new local");
+                return;
+            }
+            LowerArrayCall(symbol, call, whole);
+            return;
+        }
         if (stripped is IArrayCreationOperation { DimensionSizes.Length: 1 } creation)
         {
             CreateArray(symbol, creation.DimensionSizes[0], creation.Initializer?.ElementValues, whole);

@@ -28,11 +28,8 @@ internal sealed partial class BodyLowerer
     private Expr? LowerDifferentiableCall(IInvocationOperation invocation, IMethodSymbol? userDerivative = null)
     {
         var target = invocation.TargetMethod;
-        // A call to itself needs no check: the method's own errors are reported on it.
-        var recursive = SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, _method.OriginalDefinition);
-        if (userDerivative is null && !recursive && CalleeProblem(target) is { } problem)
+        if (CalleeRefused(invocation, userDerivative))
         {
-            Report(problem.Descriptor, invocation.Syntax.GetLocation(), problem.Arguments);
             return null;
         }
         if (target.ReturnType.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single))
@@ -44,6 +41,48 @@ internal sealed partial class BodyLowerer
         {
             return UnsupportedValue(invocation, $"a call to '{target.Name}' (which has a derivative) inside '?:', '&&', '||' or a loop's condition or step does not run exactly once where it is written; call it in a statement of its own first");
         }
+        if (LowerCallArguments(invocation, output: null) is not var (parameters, arguments))
+        {
+            return null;
+        }
+        var call = new DifferentiableCall(
+            target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), target.Name,
+            arguments.ToEquatableArray(), parameters.ToEquatableArray(), resultType)
+        {
+            UserDerivative = userDerivative is null ? null : userDerivative.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + userDerivative.Name,
+        };
+        // Bound to a variable of its own: the call runs once, in order, and its result has an adjoint.
+        var name = _names.Fresh(char.ToLowerInvariant(target.Name[0]) + target.Name.Substring(1));
+        _locals.Add(new LocalVariable(name, resultType));
+        Emit(new Assign(name, call));
+        if (arguments.Any(IsVaried) || arguments.OfType<AggregateArgument>().Any(a => _varied.Contains(a.Aggregate)))
+        {
+            _varied.Add(name);
+        }
+        return new Variable(name, resultType);
+    }
+
+    /// <summary>A call of the method itself, or of a callee that cannot be differentiated: reported at the call.</summary>
+    private bool CalleeRefused(IInvocationOperation invocation, IMethodSymbol? userDerivative)
+    {
+        var target = invocation.TargetMethod;
+        // A call to itself needs no check (recursion is differentiated): the method's own errors are reported on it.
+        var recursive = SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, _method.OriginalDefinition);
+        if (userDerivative is null && !recursive && CalleeProblem(target) is { } problem)
+        {
+            Report(problem.Descriptor, invocation.Syntax.GetLocation(), problem.Arguments);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The callee's parameters and the lowered arguments, in parameter order; null after a
+    /// diagnostic. A Span output of the callee is accepted only when <paramref name="output"/> is
+    /// given: it receives the caller's aggregate the call writes.
+    /// </summary>
+    private (List<CalleeParameter> Parameters, List<Expr> Arguments)? LowerCallArguments(IInvocationOperation invocation, List<AggregateInfo>? output)
+    {
         var parameters = new List<CalleeParameter>();
         var arguments = new List<Expr>();
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
@@ -51,7 +90,7 @@ internal sealed partial class BodyLowerer
             var parameter = argument.Parameter;
             if (parameter is null || argument.ArgumentKind != ArgumentKind.Explicit || parameter.RefKind != RefKind.None)
             {
-                return UnsupportedValue(invocation, "pass every argument of a [Differentiable] method explicitly, by value");
+                return Fail(invocation, "pass every argument of a [Differentiable] method explicitly, by value");
             }
             var noGradient = UserDerivatives.HasNoGradient(parameter);
             var type = parameter.Type;
@@ -71,13 +110,25 @@ internal sealed partial class BodyLowerer
                 // Data passes through to the callee's taped entry points as it is.
                 if (StripConversions(argument.Value) is not IParameterReferenceOperation passed || !_dataParameters.TryGetValue(passed.Parameter, out var dataName))
                 {
-                    return UnsupportedValue(argument, $"pass '{parameter.Name}' (data of the callee) as a data parameter of the caller, unchanged");
+                    return Fail(argument, $"pass '{parameter.Name}' (data of the callee) as a data parameter of the caller, unchanged");
                 }
                 arguments.Add(new AggregateArgument(dataName));
                 parameters.Add(new CalleeParameter(parameter.Name, ParameterKind.Data, IsDifferentiable: false));
                 continue;
             }
             var element = ScalarType.Double;
+            if (output is not null && KnownTypes.TryGetSpan(type, out var isReadOnly, out element) && !isReadOnly)
+            {
+                var written = OutputArgumentOf(argument, parameter);
+                if (written is null)
+                {
+                    return null;
+                }
+                output.Add(written);
+                arguments.Add(new AggregateArgument(written.Name));
+                parameters.Add(new CalleeParameter(parameter.Name, ParameterKind.OutputSpan, IsDifferentiable: false, element));
+                continue;
+            }
             var kind = KnownTypes.IsTensor(type) ? ParameterKind.Tensor
                 : KnownTypes.TryGetArray(type, out element) ? ParameterKind.Array
                 : KnownTypes.TryGetSpan(type, out var readOnly, out element) && readOnly ? ParameterKind.ReadOnlySpan
@@ -85,26 +136,18 @@ internal sealed partial class BodyLowerer
             var aggregate = kind is null ? null : AggregateArgumentOf(argument.Value);
             if (kind is null || aggregate is null)
             {
-                return UnsupportedValue(argument, "pass arrays, spans and tensors to a [Differentiable] method as a parameter or local of the caller");
+                return Fail(argument, "pass arrays, spans and tensors to a [Differentiable] method as a parameter or local of the caller");
             }
             arguments.Add(new AggregateArgument(aggregate.Value.Name));
             parameters.Add(new CalleeParameter(parameter.Name, kind.Value, !noGradient, kind == ParameterKind.Tensor ? ScalarType.Double : element));
         }
-        var call = new DifferentiableCall(
-            target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), target.Name,
-            arguments.ToEquatableArray(), parameters.ToEquatableArray(), resultType)
+        return (parameters, arguments);
+
+        (List<CalleeParameter>, List<Expr>)? Fail(IOperation at, string why)
         {
-            UserDerivative = userDerivative is null ? null : userDerivative.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + userDerivative.Name,
-        };
-        // Bound to a variable of its own: the call runs once, in order, and its result has an adjoint.
-        var name = _names.Fresh(char.ToLowerInvariant(target.Name[0]) + target.Name.Substring(1));
-        _locals.Add(new LocalVariable(name, resultType));
-        Emit(new Assign(name, call));
-        if (arguments.Any(IsVaried) || arguments.OfType<AggregateArgument>().Any(a => _varied.Contains(a.Aggregate)))
-        {
-            _varied.Add(name);
+            UnsupportedValue(at, why);
+            return null;
         }
-        return new Variable(name, resultType);
     }
 
     /// <summary>

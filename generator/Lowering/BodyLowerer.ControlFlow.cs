@@ -264,6 +264,11 @@ internal sealed partial class BodyLowerer
 
     private void LowerMutableReturn(IOperation value)
     {
+        if (StripConversions(value) is ITupleOperation tuple && _method.ReturnType.IsTupleType)
+        {
+            LowerTupleReturn(tuple);
+            return;
+        }
         var type = value.Type;
         if (type is not null && KnownTypes.TryGetScalar(type, out _))
         {

@@ -41,6 +41,8 @@ internal sealed partial class BodyLowerer
                 return LoadThroughRef(operation, element);
             case IParameterReferenceOperation or ILocalReferenceOperation when _scalars.TryGetValue(ReferencedSymbol(operation)!, out var variable):
                 return CaptureIfWrittenInside(ReferencedSymbol(operation)!, variable);
+            case IFieldReferenceOperation field when TupleElementOf(field) is { } element:
+                return element;
             case IAssignmentOperation or IIncrementOrDecrementOperation:
                 return LowerWriteAsValue(operation);
             case ILocalReferenceOperation when _failed:

@@ -62,7 +62,8 @@ internal sealed partial class BodyLowerer
         usedNames.AddRange(parameters.Select(p => p.Name));
         var lowerer = new BodyLowerer(method, usedNames, diagnostics, cancellationToken);
         lowerer._compilation = semanticModel.Compilation;
-        lowerer._mutable = HasControlFlow(syntax) || CallsDifferentiable(syntax, semanticModel) || RebindsArrays(syntax, semanticModel);
+        // A tuple result's elements are assigned to variables of their own: the structured lowering.
+        lowerer._mutable = HasControlFlow(syntax) || CallsDifferentiable(syntax, semanticModel) || RebindsArrays(syntax, semanticModel) || method.ReturnType.IsTupleType;
         lowerer.DeclareParameters(parameters);
 
         var operation = semanticModel.GetOperation(syntax, cancellationToken) as IMethodBodyOperation;
@@ -321,6 +322,9 @@ internal sealed partial class BodyLowerer
                 return;
             case IDeconstructionAssignmentOperation deconstruction when TryLowerArraySwap(deconstruction):
                 return;
+            case IDeconstructionAssignmentOperation { Value: IInvocationOperation call } deconstruction when IsDifferentiableMethod(call.TargetMethod):
+                LowerTupleCall(deconstruction, call);
+                return;
             case IDeconstructionAssignmentOperation deconstruction when IsTupleLiteralAssignment(deconstruction):
                 LowerTupleLiteralAssignment(deconstruction);
                 return;
@@ -328,6 +332,9 @@ internal sealed partial class BodyLowerer
                 return;
             case IInvocationOperation { TargetMethod.ReturnsVoid: true } call when IsValidationCall(call):
                 LowerValidationCall(call);
+                return;
+            case IInvocationOperation { TargetMethod.ReturnsVoid: true } call when IsDifferentiableMethod(call.TargetMethod):
+                LowerCallStatement(call);
                 return;
             case IInvocationOperation { TargetMethod.ReturnsVoid: true } call:
                 ReportVoidCall(call);
@@ -441,6 +448,13 @@ internal sealed partial class BodyLowerer
         if (type is null)
         {
             return UnsupportedValue(whole, "only locals and parameters can be assigned");
+        }
+        if (type.IsTupleType && StripConversions(value) is IInvocationOperation tupleCall && IsDifferentiableMethod(tupleCall.TargetMethod)
+            && tupleCall.TargetMethod.ReturnType is INamedTypeSymbol { IsTupleType: true } returned && type is INamedTypeSymbol { IsTupleType: true } declared
+            && returned.TupleElements.Length == declared.TupleElements.Length && declared.TupleElements.All(e => e.Type.SpecialType == SpecialType.System_Double))
+        {
+            LowerTupleLocal(symbol, tupleCall);
+            return null;
         }
         if (KnownTypes.TryGetScalar(type, out var scalarType))
         {

@@ -19,7 +19,7 @@ internal static class SignatureReader
         "supported parameter types are double and float, their arrays, ReadOnlySpan and Span (an output the method writes), Tensor, int, long or bool (inactive), and data of any type the method only reads: mark it [NoGradient] if it holds floating-point values";
 
     public const string SupportedResults =
-        "supported results are double, float, double[], float[], Tensor, or void with a Span<double> or Span<float> output parameter";
+        "supported results are double, float, double[], float[], Tensor, a tuple of doubles, or void with a Span<double> or Span<float> output parameter";
 
     public sealed record Signature(
         string Namespace,
@@ -192,6 +192,10 @@ internal static class SignatureReader
         if (KnownTypes.TryGetArray(type, out var element) && element.IsReal())
         {
             return new ResultModel(ResultKind.Array, element);
+        }
+        if (type is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.All(e => e.Type.SpecialType == SpecialType.System_Double))
+        {
+            return new ResultModel(ResultKind.Tuple, ScalarType.Double) { Elements = tuple.TupleElements.Select(e => e.Name).ToEquatableArray() };
         }
         return KnownTypes.IsTensor(type) ? new ResultModel(ResultKind.Tensor, ScalarType.Double) : null;
     }

@@ -24,14 +24,19 @@ internal sealed record GeneratedMembers(
     public static GeneratedMembers Of(MethodModel method) => Of(method.Name, method.Parameters, method.Result);
 
     /// <summary>
-    /// MBackward, MGradient, MPullback and its class MPullbackResult always; MJacobian (and its
-    /// overload writing into a caller's buffer) for a non-scalar result and any differentiable input;
-    /// MTapedForward/MTapedReverse (what calling [Differentiable] methods use) for a scalar result.
+    /// MBackward, MGradient, MPullback and its class MPullbackResult always (for a tuple result
+    /// MBackward takes one double seed per element, <c>dxSeed, dySeed</c>, and returns the tuple;
+    /// the pullback's Value is the tuple and its Backward takes the same seeds); MJacobian (and its
+    /// overload writing into a caller's buffer, not for a tensor or tuple) for a non-scalar result
+    /// and any differentiable input;
+    /// MTapedForward/MTapedReverse (what calling [Differentiable] methods use) for a scalar, array
+    /// or tuple result, and for a void result with a Span output (the caller's adjoint of what it
+    /// passed as the output is the reverse's seed, used and cleared in place).
     /// </summary>
     public static GeneratedMembers Of(string name, IEnumerable<ParameterModel> parameters, ResultModel result)
     {
         var hasJacobian = result.Kind != ResultKind.Scalar && parameters.Any(p => p.IsDifferentiable);
-        var taped = result.Kind == ResultKind.Scalar;
+        var taped = result.Kind is ResultKind.Scalar or ResultKind.Void or ResultKind.Array or ResultKind.Tuple;
         return new GeneratedMembers(
             name + "Backward",
             name + "Gradient",

@@ -75,7 +75,14 @@ internal enum ParameterKind
 }
 
 /// <summary>What the method returns.</summary>
-internal sealed record ResultModel(ResultKind Kind, ScalarType ElementType);
+internal sealed record ResultModel(ResultKind Kind, ScalarType ElementType)
+{
+    /// <summary>For <see cref="ResultKind.Tuple"/>: the elements' names (<c>Item1</c>... where unnamed), in order.</summary>
+    public EquatableArray<string> Elements { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The seed of tuple element <paramref name="k"/> in MBackward and the taped reverse: <c>dxSeed</c>.</summary>
+    public string SeedName(int k) => Elements[k] + "Seed";
+}
 
 internal enum ResultKind
 {
@@ -84,4 +91,6 @@ internal enum ResultKind
     Tensor,
     /// <summary>void: results are written into Span output parameters.</summary>
     Void,
+    /// <summary>A tuple of doubles, <c>(double dx, double dy)</c>: one scalar seed per element.</summary>
+    Tuple,
 }

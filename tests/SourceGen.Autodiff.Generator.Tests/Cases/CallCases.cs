@@ -38,5 +38,87 @@ public static class CallCases
         {
             MethodUnderTest = "Caller",
         };
+
+        yield return new("CallWritesSpanOutput", CaseSource.InFunctions("""
+            [Differentiable]
+            public static void Rotate(ReadOnlySpan<double> r, ReadOnlySpan<double> p, Span<double> result)
+            {
+                result[0] = r[0] * p[0] - r[1] * p[1];
+                result[1] = r[1] * p[0] + r[0] * p[1];
+            }
+
+            [Differentiable]
+            public static double Orbit(ReadOnlySpan<double> r, ReadOnlySpan<double> p)
+            {
+                var q = new double[2];
+                var next = new double[2];
+                Rotate(r, p, q);
+                double energy = q[0] * q[1];
+                for (int k = 0; k < 2; k++)
+                {
+                    Rotate(r, q, next);
+                    q[0] = next[0];
+                    q[1] = next[1];
+                    energy += q[0] * q[0];
+                }
+                return energy;
+            }
+            """),
+            r => [Array(r, 2, 0.5, 1.5), Array(r, 2, -1, 1)])
+        {
+            MethodUnderTest = "Orbit",
+        };
+
+        yield return new("CallReturningArray", CaseSource.InFunctions("""
+            [Differentiable]
+            public static double[] Softmax(ReadOnlySpan<double> z)
+            {
+                var p = new double[z.Length];
+                double sum = 0;
+                for (int i = 0; i < z.Length; i++)
+                {
+                    p[i] = Math.Exp(z[i]);
+                    sum += p[i];
+                }
+                for (int i = 0; i < z.Length; i++)
+                {
+                    p[i] /= sum;
+                }
+                return p;
+            }
+
+            [Differentiable]
+            public static double CrossEntropy(ReadOnlySpan<double> z)
+            {
+                var p = Softmax(z);
+                return -Math.Log(p[1]);
+            }
+            """),
+            r => [Array(r, 3, -1, 1)])
+        {
+            MethodUnderTest = "CrossEntropy",
+        };
+
+        yield return new("CallReturningTuple", CaseSource.InFunctions("""
+            [Differentiable]
+            public static (double dx, double dy) Field(double x, double y, double a) => (a * x * y, a * (x - y));
+
+            [Differentiable]
+            public static double Integrate(double x0, double y0, double a)
+            {
+                double x = x0, y = y0;
+                for (int n = 0; n < 3; n++)
+                {
+                    var (kx, ky) = Field(x, y, a);
+                    x += 0.1 * kx;
+                    y += 0.1 * ky;
+                }
+                return x * y;
+            }
+            """),
+            r => [Real(r, -1, 1), Real(r, -1, 1), Real(r, 0.5, 1.5)])
+        {
+            MethodUnderTest = "Integrate",
+        };
     }
 }

@@ -86,7 +86,7 @@ public sealed class SignatureDiagnosticTests
             }
             """,
             "DIFF004", 6, 19, "decimal",
-            "'F' returns 'decimal', which cannot be differentiated; supported results are double, float, double[], float[], Tensor, or void with a Span<double> or Span<float> output parameter");
+            "'F' returns 'decimal', which cannot be differentiated; supported results are double, float, double[], float[], Tensor, a tuple of doubles, or void with a Span<double> or Span<float> output parameter");
 
     [Fact]
     public Task DIFF015_at_the_identifier_of_a_method_without_a_body() =>
