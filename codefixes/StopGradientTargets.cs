@@ -8,7 +8,7 @@ namespace SourceGen.Autodiff.CodeFixes;
 /// <summary>
 /// Which expressions to wrap in Gradient.Stop for a diagnostic on <c>node</c>: the arguments
 /// of a reported call (DIFF009 sits on Math.Floor(x); DIFF008 may sit on the call), the
-/// operands of a reported comparison or cast, or else the reported expression itself.
+/// operands of a reported comparison, or else the reported expression itself.
 /// Only values Gradient.Stop accepts (double, float, Tensor) that are not constants and not
 /// already stopped are wrapped.
 /// </summary>
@@ -45,9 +45,6 @@ internal static class StopGradientTargets
             case BinaryExpressionSyntax binary:
                 yield return binary.Left;
                 yield return binary.Right;
-                break;
-            case CastExpressionSyntax cast:
-                yield return cast.Expression;
                 break;
             case ExpressionSyntax expression:
                 yield return expression;

@@ -116,28 +116,6 @@ public sealed class StopGradientCodeFixTests
     }
 
     [Fact]
-    public async Task Diff009_on_a_cast_to_an_integer_wraps_its_operand()
-    {
-        await FixTest.VerifySingleAsync(new StopGradientCodeFix(), "DIFF009", """
-            using SourceGen.Autodiff;
-
-            public static partial class Model
-            {
-                [Differentiable]
-                public static double Steps(double x) => x * [|(int)x|];
-            }
-            """, """
-            using SourceGen.Autodiff;
-
-            public static partial class Model
-            {
-                [Differentiable]
-                public static double Steps(double x) => x * (int)Gradient.Stop(x);
-            }
-            """);
-    }
-
-    [Fact]
     public async Task Fix_all_wraps_every_reported_call()
     {
         await FixTest.VerifyFixAllAsync(new StopGradientCodeFix(), "DIFF009", """
