@@ -190,10 +190,7 @@ internal sealed partial class BodyLowerer
     /// <summary>Whether a local array copy of a window (<c>x[a..b]</c>, <c>ToArray()</c>) may stand for the window: its base never changes and the copy is only read.</summary>
     private bool CopyIsOnlyRead(ISymbol symbol, IOperation value)
     {
-        if (StripConversions(value) is IInvocationOperation { TargetMethod.Name: "ToArray" } toArray)
-        {
-            value = toArray.Instance ?? toArray.Arguments.FirstOrDefault()?.Value ?? value;
-        }
+        value = CopiedArray(StripConversions(value)) ?? value;
         var source = StripConversions(value);
         while (source switch
         {
@@ -259,7 +256,7 @@ internal sealed partial class BodyLowerer
     private bool TryAssignWindow(ISymbol symbol, ITypeSymbol type, IOperation value, IOperation whole)
     {
         var stripped = StripConversions(value);
-        var copied = stripped is IInvocationOperation { TargetMethod.Name: "ToArray" } toArray ? toArray.Instance ?? toArray.Arguments.FirstOrDefault()?.Value : null;
+        var copied = CopiedArray(stripped);
         var isSpan = KnownTypes.TryGetSpan(type, out _, out _);
         if (copied is null && !IsView(stripped) && !(isSpan && ReferencedSymbol(stripped) is { } whole0 && _aggregates.ContainsKey(whole0)))
         {
@@ -277,4 +274,13 @@ internal sealed partial class BodyLowerer
         }
         return true;
     }
+
+    /// <summary>The array a copy is made of: <c>x.ToArray()</c>, or <c>(double[])x.Clone()</c> of an array; otherwise null.</summary>
+    private static IOperation? CopiedArray(IOperation value) => value switch
+    {
+        IInvocationOperation { TargetMethod.Name: "ToArray" } toArray => toArray.Instance ?? toArray.Arguments.FirstOrDefault()?.Value,
+        IConversionOperation { Operand: IInvocationOperation { TargetMethod.Name: "Clone", Arguments.Length: 0, Instance: { Type: IArrayTypeSymbol source } instance } } cast
+            when SymbolEqualityComparer.Default.Equals(cast.Type, source) => instance,
+        _ => null,
+    };
 }

@@ -40,7 +40,7 @@ internal sealed partial class BodyLowerer
             VariableDeclaratorSyntax { Initializer.Value: IdentifierNameSyntax name } => semanticModel.GetTypeInfo(name).Type is IArrayTypeSymbol,
             // Windows and copies check their bounds and fill arrays: statements of the structured lowering.
             RangeExpressionSyntax => true,
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsSpan" or "Slice" or "ToArray" or "CopyTo" or "Fill" or "Clear" } } => true,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsSpan" or "Slice" or "ToArray" or "Clone" or "CopyTo" or "Fill" or "Clear" } } => true,
             _ => false,
         });
 

@@ -118,4 +118,13 @@ public sealed class NaturalPractitionerTests
         var (thetaGrad, txGrad, tyGrad) = Robotics.ReachErrorGradient(theta, lengths, 1.2, 0.9);
         MatchesFiniteDifferences(v => Robotics.ReachError(v[..3], lengths, v[3], v[4]), [.. theta, 1.2, 0.9], [.. thetaGrad, txGrad, tyGrad]);
     }
+
+    [Fact]
+    public void Harmonic_chain_integrated_from_a_cloned_start()
+    {
+        double[] q0 = [0.1, -0.2, 0.3, 0.05];
+        var (q0Grad, omegaGrad, dtGrad) = Physics.HarmonicChainRk4Gradient(q0, 1.3, 20, 0.05);
+        MatchesFiniteDifferences(v => Physics.HarmonicChainRk4(v[..4], v[4], 20, v[5]), [.. q0, 1.3, 0.05], [.. q0Grad, omegaGrad, dtGrad]);
+        Assert.Equal([0.1, -0.2, 0.3, 0.05], q0);
+    }
 }

@@ -155,6 +155,28 @@ public static partial class Physics
         }
         return x;
     }
+
+    [Differentiable]
+    public static double HarmonicChainRk4(double[] q0, double omega, int steps, double dt)
+    {
+        int n = q0.Length;
+        double[] q = (double[])q0.Clone();
+        double[] p = new double[n];
+        for (int s = 0; s < steps; s++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                double left = i > 0 ? q[i - 1] : 0;
+                double right = i < n - 1 ? q[i + 1] : 0;
+                p[i] += dt * omega * omega * (left + right - 2 * q[i]);
+            }
+            for (int i = 0; i < n; i++)
+                q[i] += dt * p[i];
+        }
+        double e = 0;
+        for (int i = 0; i < n; i++) e += q[i] * q[i];
+        return e;
+    }
 }
 
 public static partial class Stats
