@@ -134,6 +134,10 @@ internal sealed partial class BodyLowerer
                 : KnownTypes.TryGetSpan(type, out var readOnly, out element) && readOnly ? ParameterKind.ReadOnlySpan
                 : (ParameterKind?)null;
             var aggregate = kind is null ? null : AggregateArgumentOf(argument.Value);
+            if (kind is not null && IsView(argument.Value))
+            {
+                return Fail(argument, "a window (AsSpan, Slice, a range, or a span local bound to one) cannot be passed to another [Differentiable] method yet; pass the whole array and the window's start and length as int arguments");
+            }
             if (kind is null || aggregate is null)
             {
                 return Fail(argument, "pass arrays, spans and tensors to a [Differentiable] method as a parameter or local of the caller");

@@ -184,7 +184,7 @@ public sealed class ArrayDiagnosticTests
                     public static double F(double[] x) => Sum(x.AsSpan(1, 2)) * x[0];
                 """),
             "DIFF006", 15, 47, "x.AsSpan(1, 2)",
-            "Cannot differentiate through 'x.AsSpan(1, 2)': pass arrays, spans and tensors to a [Differentiable] method as a parameter or local of the caller");
+            "Cannot differentiate through 'x.AsSpan(1, 2)': a window (AsSpan, Slice, a range, or a span local bound to one) cannot be passed to another [Differentiable] method yet; pass the whole array and the window's start and length as int arguments");
 
     [Fact]
     public Task An_array_assigned_while_a_window_on_it_is_in_use_is_refused() =>
