@@ -142,10 +142,14 @@ internal sealed partial class FlowReverseMode
                         break;
                     case BackwardFor f:
                         // Iterations repeat: every read in the body runs after every restore in it.
+                        // The loop may also run no iteration at all, so a restore in its body does not
+                        // stand for one before it: what was pending after the loop stays pending.
                         var body = ReadsIn(f.Body);
+                        var afterLoop = pending.Copy();
                         pending.UnionWith(body);
                         pending = Walk(f.Body, pending);
                         pending.UnionWith(body);
+                        pending.UnionWith(afterLoop);
                         AddReads(f.Start, pending);
                         AddReads(f.Condition, pending);
                         break;

@@ -301,4 +301,40 @@ public sealed class RegressionTests
             }
             """, 0.4, new[] { 0.3, -0.2, 0.5, 0.1, -0.4, 0.2, 0.6, -0.1, 0.25 });
     }
+
+    /// <summary>
+    /// Seed 181019 (10,000-program run of 2026-12-08): t0[0] is read, then overwritten in a while loop
+    /// that may run no iteration, then overwritten again after it. The record analysis took the
+    /// loop's restore as one that always runs, dropped the record of the store after the loop,
+    /// and the read got 1 instead of 0 when the loop did not run (gradient 0.4 instead of 1/1.5).
+    /// </summary>
+    [Fact]
+    public void Element_overwritten_after_a_loop_that_may_not_run_is_still_restored()
+    {
+        // As the shrinker left it; at w[0] = -1.1993 the loop runs no iteration, at 0.3 it runs twice.
+        const string method = """
+            [Differentiable]
+            public static double F(ReadOnlySpan<double> w)
+            {
+                double[] t0 = new double[3];
+                ref double z2 = ref t0[1];
+                double u3 = w[0];
+                z2 = u3;
+                double u4 = u3 = Math.Exp(Math.Tanh(1.0)) - t0[1];
+                double u5 = u3;
+                double u8;
+                u8 = z2 / (1.5 + t0[0] * t0[0]);
+                int j11 = 0;
+                while ((j11 < 2) && (Math.Log2(1.5 + Math.Cos(u5)) >= -0.4))
+                {
+                    j11++;
+                    t0[0] = 1.0;
+                }
+                t0[0] = 1.0;
+                return u8;
+            }
+            """;
+        RegressionCheck.MatchesFiniteDifferences(nameof(Element_overwritten_after_a_loop_that_may_not_run_is_still_restored), method, new[] { -1.1993 });
+        RegressionCheck.MatchesFiniteDifferences(nameof(Element_overwritten_after_a_loop_that_may_not_run_is_still_restored) + "Runs", method, new[] { 0.3 });
+    }
 }
