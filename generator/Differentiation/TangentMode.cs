@@ -193,19 +193,12 @@ internal static class TangentMode
         return result;
     }
 
-    private static bool ReadsItself(Assign assign) =>
-        assign.Value is MathCall call && call.Arguments.Any(a => Reads(a, assign.Name));
-
-    private static bool Reads(Expr expr, string name) => expr switch
+    private static bool ReadsItself(Assign assign)
     {
-        Variable v => v.Name == name,
-        Binary b => Reads(b.Left, name) || Reads(b.Right, name),
-        Unary u => Reads(u.Operand, name),
-        MathCall m => m.Arguments.Any(a => Reads(a, name)),
-        IR.Conditional c => Reads(c.Condition, name) || Reads(c.WhenTrue, name) || Reads(c.WhenFalse, name),
-        Constant or LengthOf => false,
-        _ => true,
-    };
+        var reads = false;
+        ExprRewriter.Walk(assign.Value, e => reads |= e is Variable v && v.Name == assign.Name);
+        return reads;
+    }
 
     /// <summary>d(expr)/d(input) by the chain rule, from the same partial derivatives the reverse sweep uses (<paramref name="result"/>: expr's value, already computed).</summary>
     private static Expr Tangent(Expr expr, string input, Dictionary<string, string> tangents, Expr? result = null)

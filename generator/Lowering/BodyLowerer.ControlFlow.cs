@@ -99,11 +99,8 @@ internal sealed partial class BodyLowerer
                     Emit(new Loop(LoopKind.For, forCondition, forBody, step.ToEquatableArray()));
                 }
                 return;
-            case IWhileLoopOperation { ConditionIsTop: true, Condition: { } written } whileLoop when written.DescendantsAndSelf().Any(IsNestedWrite):
-                LowerWhileWithWrites(whileLoop);
-                return;
-            case IWhileLoopOperation { ConditionIsTop: false, Condition: { } written } doLoop when written.DescendantsAndSelf().Any(IsNestedWrite) && !ContinuesItself(doLoop):
-                LowerDoWhileWithWrites(doLoop);
+            case IWhileLoopOperation { Condition: { } written } whileLoop when written.DescendantsAndSelf().Any(IsNestedWrite) && (whileLoop.ConditionIsTop || !ContinuesItself(whileLoop)):
+                LowerLoopWithWritingCondition(whileLoop);
                 return;
             case IWhileLoopOperation whileLoop when whileLoop.Condition is not null:
                 _conditionalDepth++;
@@ -131,26 +128,31 @@ internal sealed partial class BodyLowerer
     }
 
     /// <summary>
-    /// <c>while (n-- &gt; 0) body</c>: the condition writes, so it runs as statements at the top of
-    /// every iteration, as C# runs it: <c>while (true) { if (!(n-- &gt; 0)) break; body }</c>.
-    /// A <c>continue</c> in the body jumps to the top, where the condition runs again, as in C#.
-    /// (In a do-while, <c>continue</c> jumps to the condition at the bottom: that stays a diagnostic.)
+    /// <c>while (n-- &gt; 0) body</c>: the condition writes, so it runs as statements where C# runs
+    /// it, <c>while (true) { if (!(n-- &gt; 0)) break; body }</c>; a <c>continue</c> in the body jumps
+    /// to the top, where the condition runs again, as in C#. <c>do body while (n-- &gt; 0);</c> puts
+    /// the test after the body; only without a <c>continue</c> of its own (which would have to jump
+    /// to the test at the bottom, and here would skip it: that stays a diagnostic).
     /// </summary>
-    private void LowerWhileWithWrites(IWhileLoopOperation whileLoop)
+    private void LowerLoopWithWritingCondition(IWhileLoopOperation loop)
     {
         var outer = _current;
         _current = new List<Statement>();
         _loopDepth++;
+        if (!loop.ConditionIsTop)
+        {
+            EmitAll(LowerNested(loop.Body));
+        }
         Expr? condition = null;
-        WithNestedWrites(whileLoop.Condition!, () => condition = LowerCondition(whileLoop.Condition!));
+        WithNestedWrites(loop.Condition!, () => condition = LowerCondition(loop.Condition!));
         if (condition is not null)
         {
-            var stop = whileLoop.ConditionIsUntil ? condition : new Unary(UnaryOp.Not, condition, ScalarType.Bool);
+            var stop = loop.ConditionIsUntil ? condition : new Unary(UnaryOp.Not, condition, ScalarType.Bool);
             Emit(new If(stop, new Statement[] { new Break() }.ToEquatableArray(), EquatableArray<Statement>.Empty));
         }
-        foreach (var statement in LowerNested(whileLoop.Body))
+        if (loop.ConditionIsTop)
         {
-            Emit(statement);
+            EmitAll(LowerNested(loop.Body));
         }
         _loopDepth--;
         var body = _current;
@@ -161,33 +163,11 @@ internal sealed partial class BodyLowerer
         }
     }
 
-    /// <summary>
-    /// <c>do body while (n-- &gt; 0);</c> without a <c>continue</c> of its own:
-    /// <c>while (true) { body; if (!(n-- &gt; 0)) break; }</c>. (A <c>continue</c> would have to jump
-    /// to the condition at the bottom, which the loop above skips: that stays a diagnostic.)
-    /// </summary>
-    private void LowerDoWhileWithWrites(IWhileLoopOperation doLoop)
+    private void EmitAll(IEnumerable<Statement> statements)
     {
-        var outer = _current;
-        _current = new List<Statement>();
-        _loopDepth++;
-        foreach (var statement in LowerNested(doLoop.Body))
+        foreach (var statement in statements)
         {
             Emit(statement);
-        }
-        Expr? condition = null;
-        WithNestedWrites(doLoop.Condition!, () => condition = LowerCondition(doLoop.Condition!));
-        if (condition is not null)
-        {
-            var stop = doLoop.ConditionIsUntil ? condition : new Unary(UnaryOp.Not, condition, ScalarType.Bool);
-            Emit(new If(stop, new Statement[] { new Break() }.ToEquatableArray(), EquatableArray<Statement>.Empty));
-        }
-        _loopDepth--;
-        var body = _current;
-        _current = outer;
-        if (condition is not null)
-        {
-            Emit(new Loop(LoopKind.While, new Constant(1, ScalarType.Bool), body.ToEquatableArray(), EquatableArray<Statement>.Empty));
         }
     }
 

@@ -39,9 +39,7 @@ internal sealed partial class BodyLowerer
         if (initializer.DescendantsAndSelf().Any(o => o is IThrowOperation) && BuildDataRead(initializer.Syntax, "_ = ", pieces, primary: true, ScalarType.Int) is { } check)
         {
             // var s = name ?? throw ...: the check runs where the local is declared, as in C#.
-            var validated = _names.Fresh("validated");
-            _locals.Add(new LocalVariable(validated, ScalarType.Int));
-            Emit(new Assign(validated, check with { IsStatement = true }));
+            EmitValidation(check);
         }
         var copied = read.Holes.Select(h => h is Constant ? h : Capture(h, local.Name + "At")).ToEquatableArray();
         var primary = initializer.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ElementAccessExpressionSyntax

@@ -59,23 +59,13 @@ internal sealed partial class BodyLowerer
         {
             return;
         }
+        // if (section 0) ... else if (section 1) ... else default
         var chain = otherwise ?? EquatableArray<Statement>.Empty;
         for (var k = sections.Count - 1; k >= 0; k--)
         {
-            var branch = new If(sections[k].Condition, sections[k].Body, chain);
-            chain = k == 0 ? chain : new Statement[] { branch }.ToEquatableArray();
-            if (k == 0)
-            {
-                Emit(branch);
-            }
+            chain = new Statement[] { new If(sections[k].Condition, sections[k].Body, chain) }.ToEquatableArray();
         }
-        if (sections.Count == 0)
-        {
-            foreach (var statement in chain)
-            {
-                Emit(statement);
-            }
-        }
+        EmitAll(chain);
     }
 
     /// <summary>How a case label is tested against the subject: (pattern, or the single value) to a bool, or null after a diagnostic.</summary>

@@ -122,9 +122,7 @@ internal sealed partial class BodyLowerer
         var read = BuildDataRead(syntax, "", pieces, primary: true, ScalarType.Int);
         if (read is not null)
         {
-            var name = _names.Fresh("validated");
-            _locals.Add(new LocalVariable(name, ScalarType.Int));
-            Emit(new Assign(name, read with { IsStatement = true }));
+            EmitValidation(read);
         }
     }
 
@@ -140,9 +138,7 @@ internal sealed partial class BodyLowerer
         var read = BuildDataRead(discard.Syntax, "", pieces, primary: true, ScalarType.Int);
         if (read is not null)
         {
-            var name = _names.Fresh("validated");
-            _locals.Add(new LocalVariable(name, ScalarType.Int));
-            Emit(new Assign(name, read with { IsStatement = true }));
+            EmitValidation(read);
         }
     }
 
@@ -156,6 +152,14 @@ internal sealed partial class BodyLowerer
         }
         var argument = call.Arguments.FirstOrDefault(a => a.Parameter?.Name == source && a.ArgumentKind == ArgumentKind.Explicit);
         return argument?.Syntax is ArgumentSyntax written ? written.Expression.ToString() : argument?.Value.Syntax.ToString();
+    }
+
+    /// <summary>A check run for its effect (a throw helper, <c>_ = data ?? throw ...</c>): printed as the statement alone.</summary>
+    private void EmitValidation(DataRead check)
+    {
+        var name = _names.Fresh("validated");
+        _locals.Add(new LocalVariable(name, ScalarType.Int));
+        Emit(new Assign(name, check with { IsStatement = true }));
     }
 
     private void EmitThrow(Expr condition, DataRead exception)
